@@ -1,0 +1,1 @@
+"""The malinews archive: schema, storage, search and the `malinews` command line."""

@@ -1,0 +1,224 @@
+"""The archive's write and lookup API: the only way pipelines and the crawler reach SQLite."""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import zlib
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from sqlite_utils import Database
+
+from archive.schema import migrate
+
+ARTICLE_FIELDS = (
+    "title", "author", "published", "modified", "section", "description", "image",
+    "language", "text", "word_count", "content_hash", "date_source",
+)
+
+
+def utc_now() -> str:
+    """Current UTC time as ISO 8601 with seconds precision."""
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the archive already holds for a URL."""
+
+    article_id: int
+    url: str
+    source_modified: str | None
+    last_seen: str | None
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """Outcome of saving one article: `new`, `updated` or `unchanged`."""
+
+    url: str
+    article_id: int
+    status: str
+
+
+def open_database(path: str | Path, *, readonly: bool = False) -> Database:
+    """Open an archive with the pragmas malinews relies on (WAL, busy timeout)."""
+    if readonly:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+        db = Database(conn)
+    else:
+        db = Database(path)
+        db.enable_wal()
+    db.execute("PRAGMA busy_timeout = 30000")
+    db.execute("PRAGMA foreign_keys = ON")
+    if not readonly:
+        db.execute("PRAGMA synchronous = NORMAL")
+    return db
+
+
+class Archive:
+    """A malinews archive on disk: migrated schema plus lookups and batched writes."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    @classmethod
+    def open(cls, path: str | Path) -> Archive:
+        """Open (creating and migrating if needed) the archive at `path`."""
+        db = open_database(path)
+        migrate(db)
+        return cls(db)
+
+    def close(self) -> None:
+        """Close the underlying connection."""
+        self.db.close()
+
+    # -- lookups used by the crawler -------------------------------------------------
+    def lookup(self, url: str) -> Known | None:
+        """Return what is archived under `url` (canonical URL or a fetched alias), else None."""
+        row = self.db.execute(
+            "SELECT id, url, source_modified, last_seen FROM articles WHERE url = ? "
+            "UNION ALL SELECT a.id, a.url, a.source_modified, a.last_seen FROM url_aliases u "
+            "JOIN articles a ON a.id = u.article_id WHERE u.url = ? LIMIT 1",
+            [url, url],
+        ).fetchone()
+        return Known(*row) if row else None
+
+    def count_articles(self, site: str | None = None) -> int:
+        """Number of archived articles, for one site or all."""
+        if site is None:
+            return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        return self.db.execute("SELECT count(*) FROM articles WHERE site = ?", [site]).fetchone()[0]
+
+    # -- writes ------------------------------------------------------------------------
+    def save_batch(self, items: Iterable[Mapping[str, Any]], run_id: int | None = None) -> list[SaveResult]:
+        """Save extracted articles in ONE transaction; a crash leaves none half-written."""
+        results: list[SaveResult] = []
+        with self.db.atomic():
+            for item in items:
+                results.append(self._save_one(item, run_id))
+        return results
+
+    def _save_one(self, item: Mapping[str, Any], run_id: int | None) -> SaveResult:
+        art = item["article"]
+        url = item["url"]
+        now = item.get("fetched_at") or utc_now()
+        existing = self.db.execute(
+            "SELECT id, content_hash, text, title, first_seen, last_seen FROM articles WHERE url = ?",
+            [url],
+        ).fetchone()
+        fields = {k: art.get(k) for k in ARTICLE_FIELDS}
+        fields["tags"] = json.dumps(list(art.get("tags") or []), ensure_ascii=False)
+        if existing is None:
+            story_id = self.db["stories"].insert(
+                {
+                    "title": art.get("title"),
+                    "first_published": art.get("published"),
+                    "original_site": item["site"],
+                    "n_articles": 1,
+                    "n_sites": 1,
+                }
+            ).last_pk
+            article_id = self.db["articles"].insert(
+                {
+                    "url": url,
+                    "site": item["site"],
+                    **fields,
+                    "story_id": story_id,
+                    "first_seen": now,
+                    "last_seen": now,
+                    "discovered_via": item.get("discovered_via"),
+                    "source_modified": item.get("source_modified"),
+                }
+            ).last_pk
+            self.db.execute(
+                "UPDATE stories SET original_article_id = ? WHERE id = ?", [article_id, story_id]
+            )
+            status = "new"
+        else:
+            article_id, old_hash, old_text, old_title, first_seen, last_seen = existing
+            if old_hash == art.get("content_hash"):
+                self.db.execute(
+                    "UPDATE articles SET last_seen = ?, source_modified = coalesce(?, source_modified) "
+                    "WHERE id = ?",
+                    [now, item.get("source_modified"), article_id],
+                )
+                self._add_aliases(item, article_id)
+                return SaveResult(url, article_id, "unchanged")
+            prev_to = self.db.execute(
+                "SELECT max(seen_to) FROM article_versions WHERE article_id = ?", [article_id]
+            ).fetchone()[0]
+            self.db["article_versions"].insert(
+                {
+                    "article_id": article_id,
+                    "title": old_title,
+                    "text": old_text,
+                    "content_hash": old_hash,
+                    "seen_from": prev_to or first_seen,
+                    "seen_to": now,
+                }
+            )
+            self.db["articles"].update(
+                article_id,
+                {**fields, "last_seen": now, "source_modified": item.get("source_modified")},
+            )
+            status = "updated"
+        self._add_page(item, article_id, run_id)
+        self._add_aliases(item, article_id)
+        return SaveResult(url, article_id, status)
+
+    def _add_page(self, item: Mapping[str, Any], article_id: int, run_id: int | None) -> None:
+        body: bytes = item.get("body") or b""
+        self.db["pages"].insert(
+            {
+                "article_id": article_id,
+                "url": item.get("requested_url") or item["url"],
+                "final_url": item.get("final_url") or item["url"],
+                "status": item.get("status"),
+                "headers": json.dumps(item.get("headers") or {}, ensure_ascii=False),
+                "content_type": item.get("content_type"),
+                "fetched_at": item.get("fetched_at") or utc_now(),
+                "run_id": run_id,
+                "html_zlib": zlib.compress(body, 6),
+            }
+        )
+
+    def _add_aliases(self, item: Mapping[str, Any], article_id: int) -> None:
+        for alias in {item.get("requested_url"), item.get("final_url")}:
+            if alias and alias != item["url"]:
+                self.db.execute(
+                    "INSERT OR REPLACE INTO url_aliases (url, article_id) VALUES (?, ?)",
+                    [alias, article_id],
+                )
+
+    # -- crawl runs ----------------------------------------------------------------------
+    def start_run(self, sites: list[str]) -> int:
+        """Record a new running crawl; runs left 'running' by a dead process become 'killed'."""
+        with self.db.atomic():
+            self.db.execute(
+                "UPDATE crawl_runs SET status = 'killed', finish_reason = "
+                "coalesce(finish_reason, 'process died (killed or crashed)') WHERE status = 'running'"
+            )
+            return self.db["crawl_runs"].insert(
+                {"started": utc_now(), "sites": json.dumps(sites), "status": "running", "pid": os.getpid()}
+            ).last_pk
+
+    def finish_run(self, run_id: int, status: str, reason: str, counts: Mapping[str, Any]) -> None:
+        """Close a crawl run with its finish reason and counters."""
+        allowed = {"pages", "articles_new", "articles_updated", "articles_unchanged", "dropped", "errors"}
+        values = {k: v for k, v in counts.items() if k in allowed}
+        stats = {k: v for k, v in counts.items() if k not in allowed}
+        with self.db.atomic():
+            self.db["crawl_runs"].update(
+                run_id,
+                {
+                    "finished": utc_now(),
+                    "status": status,
+                    "finish_reason": reason,
+                    "stats": json.dumps(stats, default=str, ensure_ascii=False),
+                    **values,
+                },
+            )

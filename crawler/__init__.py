@@ -1,0 +1,1 @@
+"""The malinews Scrapy project: settings, the news spider and the site registry."""

@@ -1,0 +1,175 @@
+"""Pure parsers for discovery documents: robots.txt, sitemaps (news too) and RSS/Atom feeds."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from io import BytesIO
+from typing import Any
+from urllib.parse import urljoin
+
+import lxml.etree
+from scrapy.utils.gz import gunzip
+from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
+
+SITEMAP_PROBES = ("/sitemap.xml", "/sitemap_index.xml", "/wp-sitemap.xml", "/news-sitemap.xml")
+FEED_PROBES = ("/feed/",)
+MAX_ENTRIES = 200_000  # one document never yields more than this many URLs
+
+
+class DiscoveryParseError(ValueError):
+    """A discovery document could not be parsed (not XML, wrong root, bomb)."""
+
+
+@dataclass
+class Discovered:
+    """What one sitemap or feed lists: child sitemaps and page entries with their hints."""
+
+    kind: str  # "sitemapindex" | "urlset" | "rss" | "atom" | "unknown"
+    sitemaps: list[str] = field(default_factory=list)
+    entries: list[dict[str, Any]] = field(default_factory=list)
+
+
+def robots_sitemaps(body: bytes, base_url: str) -> list[str]:
+    """`Sitemap:` URLs declared by a robots.txt body."""
+    return list(dict.fromkeys(sitemap_urls_from_robots(body, base_url=base_url)))
+
+
+def maybe_gunzip(body: bytes, max_size: int) -> bytes:
+    """Decompress a gzipped body (bounded by `max_size`), else return it unchanged."""
+    if body[:2] == b"\x1f\x8b":
+        try:
+            return gunzip(body, max_size=max_size)
+        except Exception as exc:  # scrapy raises its own size error or OSError on bad gzip
+            raise DiscoveryParseError(f"bad or oversized gzip: {exc}") from None
+    return body
+
+
+class NewsSitemap(Sitemap):
+    """Scrapy's sitemap parser, keeping the nested `news:*` fields that it flattens away."""
+
+    def _process_sitemap_element(self, elem: lxml.etree._Element) -> dict[str, Any] | None:
+        news: dict[str, str] = {}
+        for child in elem:
+            if self._get_tag_name(child) == "news":
+                for sub in child.iter():
+                    name = self._get_tag_name(sub)
+                    if name in ("publication_date", "title") and sub.text:
+                        news[name] = sub.text.strip()
+        d = super()._process_sitemap_element(elem)
+        if d is not None and news:
+            d["news"] = news
+        return d
+
+
+def parse_sitemap(body: bytes, url: str, max_size: int = 50 * 1024 * 1024) -> Discovered:
+    """Parse a (possibly gzipped) sitemap or sitemap index into child sitemaps and entries."""
+    data = maybe_gunzip(body, max_size)
+    try:
+        sm = NewsSitemap(data)
+    except (lxml.etree.XMLSyntaxError, StopIteration) as exc:
+        raise DiscoveryParseError(f"not a sitemap: {exc}") from None
+    out = Discovered(kind=sm.type)
+    if sm.type not in ("urlset", "sitemapindex"):
+        raise DiscoveryParseError(f"unexpected root element <{sm.type}>")
+    try:
+        for entry in sm:
+            loc = urljoin(url, entry.get("loc", "").strip())
+            if sm.type == "sitemapindex":
+                out.sitemaps.append(loc)
+            else:
+                hints: dict[str, Any] = {"url": loc, "via": "sitemap"}
+                if entry.get("lastmod"):
+                    hints["lastmod"] = entry["lastmod"]
+                news = entry.get("news") or {}
+                if news:
+                    hints["via"] = "news-sitemap"
+                    if news.get("publication_date"):
+                        hints["published"] = news["publication_date"]
+                    if news.get("title"):
+                        hints["title"] = news["title"]
+                out.entries.append(hints)
+            if len(out.entries) + len(out.sitemaps) >= MAX_ENTRIES:
+                break
+    except lxml.etree.XMLSyntaxError as exc:
+        if not (out.entries or out.sitemaps):
+            raise DiscoveryParseError(f"broken sitemap XML: {exc}") from None
+    return out
+
+
+def _text(el: lxml.etree._Element | None) -> str | None:
+    return el.text.strip() if el is not None and el.text and el.text.strip() else None
+
+
+def parse_feed(body: bytes, url: str) -> Discovered:
+    """Parse an RSS 2.0 / RSS 1.0 / Atom feed into entries with `published`/`lastmod`/`title`."""
+    parser = lxml.etree.XMLParser(
+        recover=True, resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True
+    )
+    try:
+        root = lxml.etree.parse(BytesIO(body.strip()), parser).getroot()
+    except lxml.etree.XMLSyntaxError as exc:
+        raise DiscoveryParseError(f"not a feed: {exc}") from None
+    if root is None:
+        raise DiscoveryParseError("empty feed document")
+    tag = lxml.etree.QName(root).localname.lower()
+    out = Discovered(kind="atom" if tag == "feed" else "rss" if tag in ("rss", "rdf") else "unknown")
+    if out.kind == "unknown":
+        raise DiscoveryParseError(f"unexpected root element <{tag}>")
+    for item in root.iter("{*}item", "{*}entry"):
+        fields = {lxml.etree.QName(c).localname: c for c in item if isinstance(c.tag, str)}
+        link = _text(fields.get("link"))
+        if out.kind == "atom":
+            link = None
+            for c in item.iterfind("{*}link"):
+                if c.get("rel", "alternate") == "alternate" and c.get("href"):
+                    link = c.get("href")
+                    break
+        link = link or _text(fields.get("guid"))
+        if not link:
+            continue
+        hints: dict[str, Any] = {"url": urljoin(url, link.strip()), "via": "feed"}
+        published = _text(fields.get("pubDate")) or _text(fields.get("published")) or _text(fields.get("date"))
+        updated = _text(fields.get("updated"))
+        if published:
+            hints["published"] = published
+        if updated or published:
+            hints["lastmod"] = updated or published
+        title = _text(fields.get("title"))
+        if title:
+            hints["title"] = title
+        out.entries.append(hints)
+        if len(out.entries) >= MAX_ENTRIES:
+            break
+    return out
+
+
+def parse_discovery_document(body: bytes, url: str, max_size: int = 50 * 1024 * 1024) -> Discovered:
+    """Sniff and parse a sitemap or feed body (gzip allowed); raises DiscoveryParseError."""
+    data = maybe_gunzip(body, max_size)
+    head = data[:2048].lower()
+    if b"<urlset" in head or b"<sitemapindex" in head:
+        return parse_sitemap(data, url, max_size)
+    if b"<rss" in head or b"<feed" in head or b"<rdf" in head:
+        return parse_feed(data, url)
+    raise DiscoveryParseError("neither a sitemap nor a feed")
+
+
+def iso_utc(value: str | None) -> str | None:
+    """Normalise a sitemap/feed date (W3C, ISO 8601 or RFC 822) to ISO 8601 UTC; None if unreadable."""
+    from datetime import datetime, timezone
+    from email.utils import parsedate_to_datetime
+
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            dt = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=timezone.utc)  # Africa/Bamako is UTC+0 all year
+    if len(value) == 10 and value[4] == "-":
+        return dt.date().isoformat()
+    return dt.astimezone(timezone.utc).replace(microsecond=0).isoformat()

@@ -1,0 +1,42 @@
+"""URL canonicalisation: one spelling per article (tracking, AMP and fragment variants folded)."""
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from courlan import normalize_url
+
+# Query parameters that never change the page a reader sees.
+TRACKING_PARAMS = re.compile(
+    r"^(utm_[a-z_]+|fbclid|gclid|dclid|msclkid|yclid|mc_cid|mc_eid|igshid|_ga|ref|ref_src|"
+    r"amp|noamp|outputType|doing_wp_cron|share|replytocom|at_medium|at_campaign|xtor|s_cid|"
+    r"__twitter_impression|wt_mc|ncid|cmpid|spm)$",
+    re.I,
+)
+AMP_PATH = re.compile(r"/amp/?$|/amp\.html$", re.I)
+
+
+def canonicalize_url(url: str, primary_host: str | None = None) -> str:
+    """Return the canonical spelling of `url`.
+
+    Lower-cases scheme and host, drops the default port, the fragment, tracking parameters
+    (`utm_*`, `fbclid`, …) and AMP markers (`?amp=1`, `/amp/`), sorts the query, and, when
+    `primary_host` is given, rewrites a mirror or www/bare host to it.
+    """
+    url = url.strip()
+    try:
+        normalized = normalize_url(url, strict=False)
+    except (ValueError, TypeError):
+        normalized = url
+    parts = urlsplit(normalized)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not TRACKING_PARAMS.match(k)]
+    path = AMP_PATH.sub("/", parts.path) or "/"
+    netloc = parts.netloc.lower()
+    if primary_host:
+        netloc = primary_host
+    return urlunsplit((parts.scheme.lower(), netloc, path, urlencode(sorted(query)), ""))
+
+
+def is_http_url(url: str) -> bool:
+    """True for absolute http(s) URLs."""
+    return urlsplit(url).scheme in ("http", "https") and bool(urlsplit(url).netloc)

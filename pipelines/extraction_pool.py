@@ -1,0 +1,80 @@
+"""A bounded process pool that runs CPU-bound extraction off Scrapy's event loop."""
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, Callable, TypeVar
+
+logger = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+class ExtractionTimeoutError(Exception):
+    """A page took longer than the per-page extraction budget."""
+
+
+def default_workers() -> int:
+    """One worker per core the process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - non-Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class ExtractionPool:
+    """Run picklable functions in worker processes, with at most `max_pending` in flight.
+
+    The semaphore is the backpressure: a callback awaiting `run` waits for a free slot, so
+    responses queue in Scrapy's scraper slot (bounded by SCRAPER_SLOT_MAX_ACTIVE_SIZE) instead
+    of piling up pickled bodies in the executor's unbounded queue.
+    """
+
+    def __init__(self, workers: int | None = None, max_pending: int | None = None, timeout: float = 120.0):
+        self.workers = workers or default_workers()
+        self.max_pending = max_pending or self.workers * 4
+        self.timeout = timeout
+        self._executor: ProcessPoolExecutor | None = None
+        self._semaphore: asyncio.Semaphore | None = None
+
+    def _ensure(self) -> ProcessPoolExecutor:
+        if self._executor is None:
+            ctx = multiprocessing.get_context("forkserver")
+            ctx.set_forkserver_preload(["pipelines.extract", "crawler.discovery"])
+            self._executor = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)
+        return self._executor
+
+    async def run(self, fn: Callable[..., T], *args: Any) -> T:
+        """Run `fn(*args)` in a worker and return its result without blocking the loop."""
+        if self._semaphore is None:
+            self._semaphore = asyncio.Semaphore(self.max_pending)
+        async with self._semaphore:
+            executor = self._ensure()
+            try:
+                future = executor.submit(fn, *args)
+            except BrokenProcessPool:
+                self._restart()
+                future = self._ensure().submit(fn, *args)
+            try:
+                return await asyncio.wait_for(asyncio.wrap_future(future), self.timeout)
+            except asyncio.TimeoutError:
+                future.cancel()
+                raise ExtractionTimeoutError(f"extraction took more than {self.timeout:.0f}s") from None
+            except BrokenProcessPool:
+                logger.warning("an extraction worker died; restarting the pool")
+                self._restart()
+                raise
+
+    def _restart(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+        self._executor = None
+
+    def close(self) -> None:
+        """Stop the workers (waits for running tasks)."""
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
