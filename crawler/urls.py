@@ -16,12 +16,13 @@ TRACKING_PARAMS = re.compile(
 AMP_PATH = re.compile(r"/amp/?$|/amp\.html$", re.I)
 
 
-def canonicalize_url(url: str, primary_host: str | None = None) -> str:
+def canonicalize_url(url: str, primary_host: str | None = None, primary_scheme: str | None = None) -> str:
     """Return the canonical spelling of `url`.
 
     Lower-cases scheme and host, drops the default port, the fragment, tracking parameters
     (`utm_*`, `fbclid`, …) and AMP markers (`?amp=1`, `/amp/`), sorts the query, and, when
-    `primary_host` is given, rewrites a mirror or www/bare host to it.
+    `primary_host` (and `primary_scheme`) are given, rewrites a mirror, www/bare or http/https
+    spelling of the site to its primary one.
     """
     url = url.strip()
     try:
@@ -34,7 +35,7 @@ def canonicalize_url(url: str, primary_host: str | None = None) -> str:
     netloc = parts.netloc.lower()
     if primary_host:
         netloc = primary_host
-    return urlunsplit((parts.scheme.lower(), netloc, path, urlencode(sorted(query)), ""))
+    return urlunsplit(((primary_scheme or parts.scheme).lower(), netloc, path, urlencode(sorted(query)), ""))
 
 
 def is_http_url(url: str) -> bool:

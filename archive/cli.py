@@ -1,0 +1,185 @@
+"""The `malinews` command line: crawl, search, sites, demo (library errors become clear messages)."""
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable
+
+import click
+
+from archive.errors import ArchiveMissingError, MalinewsError
+
+DEFAULT_DB = "malinews.db"
+
+
+class IsoDate(click.ParamType):
+    """A calendar date written YYYY-MM-DD."""
+
+    name = "DATE"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        try:
+            return date.fromisoformat(str(value)).isoformat()
+        except ValueError:
+            self.fail(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-06-22", param, ctx)
+
+
+def fail(exc: Exception) -> None:
+    """Print a library error as one clear line and exit with its code (2 = config/usage)."""
+    click.secho(f"Error: {exc}", fg="red", err=True)
+    sys.exit(getattr(exc, "exit_code", 1))
+
+
+def db_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    """The shared --db option."""
+    return click.option("--db", "db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
+                        help="Path of the SQLite archive.")(f)
+
+
+def sites_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    """The shared --sites option."""
+    return click.option("--sites", "sites_file", type=click.Path(dir_okay=False), default=None,
+                        help="Sites file (TOML, same format as crawler/sites.toml). Default: the bundled registry.")(f)
+
+
+def open_existing(db: str) -> Any:
+    """Open an archive that must already exist (for read commands)."""
+    from archive.store import open_database
+
+    if not Path(db).exists():
+        raise ArchiveMissingError(f"no archive at {db}; run `malinews crawl --db {db}` first, or pass --db PATH")
+    return open_database(db)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="malinews")
+def cli() -> None:
+    """malinews: the archive of Malian news.
+
+    Crawl news sites into one SQLite archive, then search it or browse it with datasette.
+    """
+
+
+@cli.command()
+@click.argument("names", nargs=-1)
+@sites_option
+@db_option
+@click.option("--since", type=IsoDate(), help="Skip articles published before this date.")
+@click.option("--max-articles", type=click.IntRange(min=0), default=0, help="Stop after N articles per site (0 = all).")
+@click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE",
+              help="Override a Scrapy setting, e.g. -s DOWNLOAD_DELAY=0 (repeatable).")
+@click.option("--quiet", is_flag=True, help="No live progress display.")
+def crawl(names: tuple[str, ...], sites_file: str | None, db: str, since: str | None, max_articles: int,
+          overrides: tuple[str, ...], quiet: bool) -> None:
+    """Crawl the named sites (default: every registered site) into the archive.
+
+    Example: malinews crawl essor studiotamani --db malinews.db --max-articles 50
+    """
+    from crawler.run import run_crawl
+    from crawler.sites import SitesConfigError
+
+    parsed: dict[str, str] = {}
+    for item in overrides:
+        if "=" not in item:
+            raise click.BadParameter(f"{item!r} is not NAME=VALUE", param_hint="-s/--set")
+        k, v = item.split("=", 1)
+        parsed[k.strip()] = v.strip()
+    try:
+        summary = run_crawl(db, list(names), sites_file, since=since, max_articles=max_articles,
+                            overrides=parsed, progress=not quiet)
+    except (SitesConfigError, MalinewsError) as exc:
+        fail(exc)
+        return
+    from archive.report import summary_table
+
+    click.echo(summary_table(summary.per_site, summary.run_id, summary.finish_reason), err=True)
+    if not summary.ok:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("query")
+@db_option
+@click.option("--site", help="Only this outlet (registry key).")
+@click.option("--since", type=IsoDate(), help="Published on or after this date.")
+@click.option("--until", type=IsoDate(), help="Published on or before this date.")
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+def search(query: str, db: str, site: str | None, since: str | None, until: str | None, limit: int, as_json: bool) -> None:
+    """Full-text search (accent- and case-insensitive), best matches first.
+
+    QUERY uses SQLite FTS5 syntax: words, "exact phrase", OR, NOT, prefix*.
+
+    Example: malinews search 'Goita transition' --since 2025-01-01
+    """
+    from archive.search import HL_END, HL_START, search as run_search
+
+    try:
+        hits = run_search(open_existing(db), query, site=site, since=since, until=until, limit=limit)
+    except MalinewsError as exc:
+        fail(exc)
+        return
+    if as_json:
+        for hit in hits:
+            click.echo(json.dumps(hit.as_dict(), ensure_ascii=False))
+        return
+    if not hits:
+        click.echo(f"No article matches {query!r}.", err=True)
+        return
+    color = sys.stdout.isatty()
+    for n, hit in enumerate(hits, 1):
+        click.secho(f"{n}. {hit.title or '(untitled)'}", bold=True)
+        click.echo(f"   {hit.site} · {(hit.published or 'undated')[:16]} · {hit.url}")
+        snippet = hit.snippet.replace("\n", " ")
+        if color:
+            snippet = snippet.replace(HL_START, "\x1b[1;33m").replace(HL_END, "\x1b[0m")
+        else:
+            snippet = snippet.replace(HL_START, "**").replace(HL_END, "**")
+        click.echo(f"   {snippet}\n")
+
+
+@cli.command()
+@sites_option
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+def sites(sites_file: str | None, as_json: bool) -> None:
+    """List the registered outlets.
+
+    Example: malinews sites --sites my-sites.toml
+    """
+    from crawler.sites import SitesConfigError, load_sites
+
+    try:
+        registry = load_sites(sites_file)
+    except SitesConfigError as exc:
+        fail(exc)
+        return
+    for site in registry.values():
+        if as_json:
+            click.echo(json.dumps({"key": site.key, "name": site.name, "url": site.url, "kind": site.kind,
+                                   "language": site.language, "feeds": list(site.feeds)}, ensure_ascii=False))
+        else:
+            click.echo(f"{site.key:<14} {site.name[:28]:<28} {site.kind or '-':<10} {site.language or '-':<3} {site.url}")
+
+
+@cli.command()
+@click.option("--db", default=None, type=click.Path(dir_okay=False),
+              help="Archive to create (default: a fresh file in a temporary directory).")
+@click.option("--query", default="Goita", show_default=True, help="What to search for after the crawl.")
+def demo(db: str | None, query: str) -> None:
+    """Serve a bundled sample web on loopback, crawl it, and search the new archive.
+
+    Example: malinews demo
+    """
+    from archive.demo import run_demo
+
+    try:
+        run_demo(db, query)
+    except MalinewsError as exc:
+        fail(exc)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="malinews")

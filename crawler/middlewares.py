@@ -1,0 +1,34 @@
+"""Downloader middleware keeping every request on its own site's hosts."""
+from __future__ import annotations
+
+from scrapy import Request, Spider
+from scrapy.crawler import Crawler
+from scrapy.exceptions import IgnoreRequest
+
+from crawler.sites import Site
+
+
+class SiteScopeMiddleware:
+    """Refuse any request (redirects included) that leaves the hosts of the site it belongs to."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> SiteScopeMiddleware:
+        """Standard Scrapy constructor."""
+        return cls(crawler)
+
+    def process_request(self, request: Request, spider: Spider | None = None) -> None:
+        """Raise IgnoreRequest (counted) for an off-site request; robots.txt of the site is fine."""
+        spider = spider or self.crawler.spider
+        sites: dict[str, Site] = getattr(spider, "sites", {})
+        key = request.meta.get("site")
+        site = sites.get(key) if key else None
+        if site is None:
+            return None
+        if not site.owns(request.url):
+            self.crawler.stats.inc_value("malinews/offsite/filtered")
+            self.crawler.stats.inc_value(f"malinews/{key}/offsite")
+            raise IgnoreRequest(f"off-site URL for {key}: {request.url}")
+        return None

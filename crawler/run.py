@@ -1,0 +1,109 @@
+"""Run one crawl end to end: lock the archive, record the run, drive Scrapy, close the run."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from scrapy.crawler import CrawlerProcess
+from scrapy.settings import Settings
+
+from archive.lock import ArchiveLock
+from archive.store import Archive
+from crawler.progress import COLUMNS, site_counts
+from crawler.sites import load_sites, select_sites
+
+
+@dataclass
+class CrawlSummary:
+    """What a crawl did, per site and overall."""
+
+    run_id: int
+    finish_reason: str
+    status: str
+    per_site: dict[str, dict[str, int]] = field(default_factory=dict)
+    stats: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        """True when Scrapy finished normally."""
+        return self.status == "finished"
+
+
+def build_settings(
+    db: str | Path,
+    sites_file: str | Path | None,
+    *,
+    since: str | None = None,
+    max_articles: int = 0,
+    overrides: dict[str, str] | None = None,
+    progress: bool = True,
+) -> Settings:
+    """Explicit Scrapy settings: the project's defaults plus the MALINEWS_* values of this run."""
+    settings = Settings()
+    settings.setmodule("crawler.settings", priority="project")
+    settings.set("MALINEWS_DB", str(db), priority="cmdline")
+    settings.set("MALINEWS_SITES_FILE", str(sites_file) if sites_file else None, priority="cmdline")
+    settings.set("MALINEWS_SINCE", since, priority="cmdline")
+    settings.set("MALINEWS_MAX_ARTICLES", max_articles, priority="cmdline")
+    settings.set("MALINEWS_PROGRESS", progress, priority="cmdline")
+    for key, value in (overrides or {}).items():
+        settings.set(key, value, priority="cmdline")
+    return settings
+
+
+def run_crawl(
+    db: str | Path,
+    names: list[str],
+    sites_file: str | Path | None = None,
+    *,
+    since: str | None = None,
+    max_articles: int = 0,
+    overrides: dict[str, str] | None = None,
+    progress: bool = True,
+) -> CrawlSummary:
+    """Crawl the named sites (all when empty) into `db`; raises SitesConfigError / ArchiveLockedError."""
+    chosen = select_sites(load_sites(sites_file), names, sites_file)
+    keys = [s.key for s in chosen]
+    with ArchiveLock(db):
+        archive = Archive.open(db)
+        run_id = archive.start_run(keys)
+        archive.close()
+        settings = build_settings(db, sites_file, since=since, max_articles=max_articles,
+                                  overrides=overrides, progress=progress)
+        settings.set("MALINEWS_RUN_ID", run_id, priority="cmdline")
+        process = CrawlerProcess(settings, install_root_handler=True)
+        from crawler.spiders.news import NewsSpider
+
+        crawler = process.create_crawler(NewsSpider)
+        process.crawl(crawler, site=",".join(keys))
+        status, reason = "failed", "crawl did not start"
+        try:
+            process.start()
+            reason = str(crawler.stats.get_value("finish_reason", "unknown"))
+            status = "finished" if reason == "finished" else "interrupted"
+        finally:
+            stats = crawler.stats.get_stats() if crawler.stats else {}
+            per_site = {k: site_counts(stats, k) for k in keys}
+            totals = {c: sum(p[c] for p in per_site.values()) for c in COLUMNS}
+            archive = Archive.open(db)
+            archive.finish_run(
+                run_id,
+                status,
+                reason,
+                {
+                    "pages": totals["pages"],
+                    "articles_new": totals["articles_new"],
+                    "articles_updated": totals["articles_updated"],
+                    "articles_unchanged": totals["articles_unchanged"],
+                    "dropped": totals["dropped"],
+                    "errors": totals["errors"],
+                    "per_site": per_site,
+                    "scrapy": {k: v for k, v in stats.items() if not str(k).startswith("malinews/")},
+                    "malinews": {k: v for k, v in stats.items() if str(k).startswith("malinews/")},
+                    "pid": os.getpid(),
+                },
+            )
+            archive.close()
+    return CrawlSummary(run_id, reason, status, per_site, stats)

@@ -1,0 +1,62 @@
+"""Scrapy settings for malinews: polite by default, bounded, reproducible."""
+from __future__ import annotations
+
+BOT_NAME = "malinews"
+SPIDER_MODULES = ["crawler.spiders"]
+NEWSPIDER_MODULE = "crawler.spiders"
+
+USER_AGENT = "malinews/0.1 (+https://github.com/malinews/malinews; archive of Malian news for research)"
+ROBOTSTXT_OBEY = True
+ROBOTSTXT_USER_AGENT = "malinews"
+
+# Politeness: at most 2 requests at a time per site, adaptive delay.
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 0.5
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+
+# Failures: retry 5xx and timeouts a little, never wait forever, never swallow a huge body.
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 32 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 8 * 1024 * 1024
+REDIRECT_MAX_TIMES = 10
+DEPTH_LIMIT = 0  # the spider bounds listing depth itself; article chains may run deep
+DNS_TIMEOUT = 20
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
+TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+LOG_LEVEL = "INFO"
+# Bounded memory: responses waiting for extraction throttle new downloads.
+SCRAPER_SLOT_MAX_ACTIVE_SIZE = 8 * 1024 * 1024
+
+DOWNLOADER_MIDDLEWARES = {
+    "crawler.middlewares.SiteScopeMiddleware": 50,
+}
+ITEM_PIPELINES = {
+    "pipelines.filtering.ArticleFilterPipeline": 100,
+    "pipelines.storage.StoragePipeline": 800,
+}
+EXTENSIONS = {
+    "crawler.progress.ProgressExtension": 500,
+}
+
+# malinews settings (filled by the CLI; `scrapy crawl news -a site=NAME` uses these defaults)
+MALINEWS_DB = "malinews.db"
+MALINEWS_SITES_FILE = None  # None → crawler/sites.toml
+MALINEWS_SINCE = None  # ISO date: skip articles published before it
+MALINEWS_MAX_ARTICLES = 0  # per site; 0 = no limit
+MALINEWS_LISTING_DEPTH = 2  # homepage → section → subsection; pagination does not count
+MALINEWS_MAX_LISTING_PAGES = 2000  # per site, pagination included
+MALINEWS_MAX_PAGE_BYTES = 8 * 1024 * 1024  # larger HTML pages are counted and skipped
+MALINEWS_EXTRACT_WORKERS = 0  # 0 → one per core
+MALINEWS_EXTRACT_TIMEOUT = 120
+MALINEWS_BATCH_SIZE = 100
+MALINEWS_FLUSH_SECONDS = 2.0
+MALINEWS_RUN_ID = None
+MALINEWS_PROGRESS = False

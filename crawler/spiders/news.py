@@ -1,0 +1,289 @@
+"""NewsSpider: discover every article of the registered sites from their homepages, fetch it, extract it."""
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timezone
+from typing import Any, AsyncIterator, Iterable
+from urllib.parse import urljoin, urlsplit
+
+import scrapy
+from scrapy import Request, signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Response
+from twisted.python.failure import Failure
+
+from archive.store import Archive
+from crawler.discovery import FEED_PROBES, SITEMAP_PROBES, DiscoveryParseError, iso_utc, parse_discovery_document, robots_sitemaps
+from crawler.links import ARTICLE, LISTING, PAGINATION, classify_link, pagination_key
+from crawler.sites import Site, load_sites, select_sites
+from crawler.urls import canonicalize_url, is_http_url
+from pipelines.extract import extract_page
+from pipelines.extraction_pool import ExtractionPool
+from pipelines.items import PageItem
+
+logger = logging.getLogger(__name__)
+HTML_TYPES = ("text/html", "application/xhtml")
+
+
+class NewsSpider(scrapy.Spider):
+    """One spider for all selected sites; `-a site=a,b` picks sites (default: all)."""
+
+    name = "news"
+
+    def __init__(self, site: str | None = None, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.site_names = [s for s in (site or "").split(",") if s]
+        self.sites: dict[str, Site] = {}
+        self.hints: dict[str, dict[str, Any]] = {}
+        self.chain_seen: dict[tuple[str, str], set[str]] = {}
+        self.listing_pages: dict[str, int] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
+        """Read the registry, open the archive for lookups and start the extraction pool."""
+        spider: NewsSpider = super().from_crawler(crawler, *args, **kwargs)
+        s = crawler.settings
+        sites_file = s.get("MALINEWS_SITES_FILE")
+        registry = load_sites(sites_file)
+        spider.sites = {site.key: site for site in select_sites(registry, spider.site_names, sites_file)}
+        spider.primary = {k: urlsplit(v.url) for k, v in spider.sites.items()}
+        spider.archive = Archive.open(s.get("MALINEWS_DB"))
+        spider.pool = ExtractionPool(s.getint("MALINEWS_EXTRACT_WORKERS") or None, timeout=s.getfloat("MALINEWS_EXTRACT_TIMEOUT"))
+        spider.since = s.get("MALINEWS_SINCE")
+        spider.max_articles = s.getint("MALINEWS_MAX_ARTICLES")
+        spider.listing_depth = s.getint("MALINEWS_LISTING_DEPTH")
+        spider.max_listing_pages = s.getint("MALINEWS_MAX_LISTING_PAGES")
+        spider.max_page_bytes = s.getint("MALINEWS_MAX_PAGE_BYTES")
+        spider.max_xml_bytes = s.getint("DOWNLOAD_MAXSIZE")
+        crawler.signals.connect(spider.on_closed, signal=signals.spider_closed)
+        return spider
+
+    def on_closed(self) -> None:
+        """Stop the workers and close the lookup connection."""
+        self.pool.close()
+        self.archive.close()
+
+    # -- helpers ---------------------------------------------------------------------
+    def _stat(self, site: str, key: str, n: int = 1) -> None:
+        self.crawler.stats.inc_value(f"malinews/{site}/{key}", n)
+
+    def _req(self, url: str, site: Site, kind: str, callback: Any, **meta: Any) -> Request:
+        return Request(
+            url, callback=callback, errback=self.on_error, priority={"page": 0, "listing": 10}.get(kind, 20),
+            meta={"site": site.key, "kind": kind, "handle_httpstatus_all": True, **meta},
+        )
+
+    def canonical(self, url: str, site: Site) -> str:
+        """Canonical URL; a mirror or www/bare spelling of the site's host becomes its primary host."""
+        if not site.owns(url):
+            return canonicalize_url(url)
+        primary = self.primary[site.key]
+        return canonicalize_url(url, primary.netloc.lower(), primary.scheme)
+
+    # -- discovery -----------------------------------------------------------------------
+    async def start(self) -> AsyncIterator[Request]:
+        """Robots.txt, sitemap and feed probes, configured feeds/sitemaps/start URLs, the homepage."""
+        for site in self.sites.values():
+            yield self._req(urljoin(site.url, "/robots.txt"), site, "robots", self.parse_robots)
+            for path in SITEMAP_PROBES:
+                yield self._req(urljoin(site.url, path), site, "sitemap", self.parse_discovery, probe=True)
+            for path in FEED_PROBES:
+                yield self._req(urljoin(site.url, path), site, "feed", self.parse_discovery, probe=True)
+            for url in site.sitemaps:
+                yield self._req(url, site, "sitemap", self.parse_discovery)
+            for url in site.feeds:
+                yield self._req(url, site, "feed", self.parse_discovery)
+            yield self._req(site.url, site, "listing", self.parse_page, depth=0, via="homepage")
+            for url in site.start_urls:
+                yield self._req(url, site, "listing", self.parse_page, depth=1, via="start_url")
+
+    def parse_robots(self, response: Response) -> Iterable[Request]:
+        """Follow the `Sitemap:` lines of robots.txt."""
+        site = self.sites[response.meta["site"]]
+        if response.status != 200:
+            return
+        for url in robots_sitemaps(response.body, response.url):
+            if is_http_url(url):
+                yield self._req(url, site, "sitemap", self.parse_discovery)
+
+    async def parse_discovery(self, response: Response) -> AsyncIterator[Request]:
+        """Parse a sitemap, sitemap index or feed (in the pool) and schedule what it lists."""
+        site = self.sites[response.meta["site"]]
+        if response.status != 200:
+            if not response.meta.get("probe"):
+                self._stat(site.key, "errors")
+                self.crawler.stats.inc_value(f"malinews/errors/discovery_http_{response.status}")
+            return
+        try:
+            doc = await self.pool.run(parse_discovery_document, response.body, response.url, self.max_xml_bytes)
+        except DiscoveryParseError as exc:
+            if not response.meta.get("probe"):
+                self._stat(site.key, "errors")
+                logger.info("unreadable discovery document %s: %s", response.url, exc)
+            self.crawler.stats.inc_value("malinews/discovery/unreadable")
+            return
+        self.crawler.stats.inc_value(f"malinews/discovery/{doc.kind}")
+        for url in doc.sitemaps:
+            if is_http_url(url):
+                yield self._req(url, site, "sitemap", self.parse_discovery)
+        for entry in doc.entries:
+            req = self.article_request(entry["url"], site, entry, depth=1)
+            if req is not None:
+                yield req
+
+    def article_request(self, url: str, site: Site, hints: dict[str, Any], depth: int) -> Request | None:
+        """A request for an article candidate, unless archived and unchanged (or out of bounds)."""
+        if not is_http_url(url):
+            return None
+        if not site.owns(url):
+            self.crawler.stats.inc_value("malinews/discovery/offsite_entry")
+            return None
+        canon = self.canonical(url, site)
+        clean = {k: v for k, v in hints.items() if k != "url" and v}
+        for key in ("lastmod", "published"):
+            if key in clean:
+                clean[key] = iso_utc(clean[key]) or None
+        merged = self.hints.setdefault(canon, {})
+        for k, v in clean.items():
+            merged.setdefault(k, v)
+        if "scheduled" in merged:
+            return None
+        published = merged.get("published")
+        if self.since and published and published[:10] < self.since:
+            self._stat(site.key, "skipped_before_since")
+            return None
+        if self.max_articles and int(self.crawler.stats.get_value(f"malinews/{site.key}/passed", 0)) >= self.max_articles:
+            return None
+        known = self.archive.lookup(canon)
+        if known is not None:
+            stamp = merged.get("lastmod") or merged.get("published")
+            reference = known.source_modified or known.last_seen
+            if not (stamp and reference and stamp > reference):
+                self._stat(site.key, "skipped_archived")
+                merged["scheduled"] = "archived"
+                return None
+            self._stat(site.key, "refetch_changed")
+        merged["scheduled"] = "yes"
+        return self._req(canon, site, "page", self.parse_page, depth=depth, via=merged.get("via", "link"))
+
+    # -- pages -------------------------------------------------------------------------------
+    async def parse_page(self, response: Response) -> AsyncIterator[Any]:
+        """Extract a page in the pool, yield it as an item, follow its links."""
+        site = self.sites[response.meta["site"]]
+        kind = response.meta["kind"]
+        if response.status >= 400:
+            self._stat(site.key, "errors")
+            self.crawler.stats.inc_value(f"malinews/errors/http_{response.status}")
+            return
+        ctype = response.headers.get(b"Content-Type", b"").decode("latin-1").lower()
+        head = response.body[:512].lstrip().lower()
+        if head.startswith((b"<?xml", b"<rss", b"<feed")) and b"<html" not in head:
+            async for req in self.parse_discovery(response):
+                yield req
+            return
+        if ctype and not ctype.startswith(HTML_TYPES) and not ctype.startswith("text/plain"):
+            self.crawler.stats.inc_value("malinews/skipped/not_html")
+            return
+        if len(response.body) > self.max_page_bytes:
+            self.crawler.stats.inc_value("malinews/skipped/too_large")
+            self._stat(site.key, "errors")
+            return
+        self._stat(site.key, "pages")
+        requested = response.meta.get("redirect_urls", [response.url])[0]
+        hints = self.hints.get(self.canonical(requested, site), {})
+        job = {
+            "url": response.url,
+            "body": response.body,
+            "content_type": ctype or None,
+            "hints": {k: v for k, v in hints.items() if k != "scheduled"} | {"via": response.meta.get("via", "link")},
+            "article_pattern": site.article_pattern,
+            "exclude_pattern": site.exclude_pattern,
+            "language": site.language,
+            "now": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
+        }
+        try:
+            result = await self.pool.run(extract_page, job)
+        except Exception as exc:  # a hostile page must never stop the crawl
+            self._stat(site.key, "errors")
+            self.crawler.stats.inc_value(f"malinews/errors/extract_{type(exc).__name__}")
+            logger.warning("extraction failed for %s: %s", response.url, exc)
+            return
+        canonical = result.get("canonical_url")
+        url = self.canonical(canonical if canonical and site.owns(canonical) else response.url, site)
+        yield PageItem(
+            site=site.key,
+            url=url,
+            requested_url=self.canonical(requested, site),
+            final_url=response.url,
+            status=response.status,
+            fetched_at=job["now"],
+            content_type=ctype or None,
+            discovered_via=hints.get("via") or response.meta.get("via"),
+            source_modified=hints.get("lastmod") or hints.get("published"),
+            headers={k.decode("latin-1"): b", ".join(v).decode("latin-1") for k, v in response.headers.items()},
+            body=response.body,
+            result=result,
+        )
+        for req in self.follow(response, site, result, kind):
+            yield req
+
+    def follow(self, response: Response, site: Site, result: dict[str, Any], kind: str) -> Iterable[Request]:
+        """Schedule article candidates, listing pages within depth, and pagination while it pays."""
+        depth = int(response.meta.get("depth", 0))
+        for feed in result.get("feeds", []):
+            if site.owns(feed):
+                yield self._req(feed, site, "feed", self.parse_discovery)
+        chain = (site.key, pagination_key(self.canonical(response.url, site)))
+        seen = self.chain_seen.setdefault(chain, set())
+        fresh = 0
+        pages: list[str] = []
+        for link in dict.fromkeys([*result.get("links", []), *result.get("next_pages", [])]):
+            verdict = classify_link(link, site)
+            if verdict == ARTICLE:
+                canon = self.canonical(link, site)
+                req = self.article_request(link, site, {"via": "listing" if not result.get("is_article") else "link"}, depth + 1)
+                if canon not in seen:
+                    seen.add(canon)
+                    if self.hints.get(canon, {}).get("scheduled") != "archived":
+                        fresh += 1
+                if req is not None:
+                    yield req
+            elif verdict == PAGINATION:
+                pages.append(link)
+            elif verdict == LISTING and depth < self.listing_depth:
+                req = self.listing_request(link, site, depth + 1, "listing")
+                if req is not None:
+                    yield req
+        for link in pages:
+            same_chain = pagination_key(self.canonical(link, site)) == chain[1]
+            if same_chain and fresh == 0:
+                continue
+            if not same_chain and depth >= self.listing_depth:
+                continue
+            req = self.listing_request(link, site, depth if same_chain else depth + 1, "pagination")
+            if req is not None:
+                yield req
+
+    def listing_request(self, url: str, site: Site, depth: int, via: str) -> Request | None:
+        """A listing-page request, bounded per site by MALINEWS_MAX_LISTING_PAGES."""
+        count = self.listing_pages.get(site.key, 0)
+        if count >= self.max_listing_pages:
+            self.crawler.stats.inc_value("malinews/discovery/listing_cap_reached")
+            return None
+        self.listing_pages[site.key] = count + 1
+        return self._req(self.canonical(url, site), site, "listing", self.parse_page, depth=depth, via=via)
+
+    def on_error(self, failure: Failure) -> None:
+        """Count download failures per site; robots refusals are counted apart."""
+        request = failure.request  # type: ignore[attr-defined]
+        key = request.meta.get("site", "?")
+        if failure.check(IgnoreRequest):
+            reason = "disallowed" if "robots" in str(failure.value).lower() or "Forbidden by robots" in str(failure.value) else "ignored"
+            self._stat(key, reason)
+            return
+        if request.meta.get("probe"):
+            return
+        self._stat(key, "errors")
+        self.crawler.stats.inc_value(f"malinews/errors/{failure.type.__name__}")
+        logger.info("download failed %s: %s", request.url, failure.value)

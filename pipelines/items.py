@@ -1,0 +1,50 @@
+"""The item the spider hands to the pipelines: one fetched page and its extraction result."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class PageItem:
+    """A fetched HTML page with its discovery hints and the worker's extraction result."""
+
+    site: str
+    url: str  # canonical URL (rel=canonical when on-site, else the canonicalised final URL)
+    requested_url: str
+    final_url: str
+    status: int
+    fetched_at: str
+    content_type: str | None = None
+    discovered_via: str | None = None
+    source_modified: str | None = None
+    headers: dict[str, str] = field(default_factory=dict, repr=False)
+    body: bytes = field(default=b"", repr=False)
+    result: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @property
+    def is_article(self) -> bool:
+        """The extraction verdict."""
+        return bool(self.result.get("is_article")) and self.result.get("article") is not None
+
+    @property
+    def reason(self) -> str:
+        """Why the page is (or is not) an article."""
+        return str(self.result.get("reason") or "unknown")
+
+    def to_archive(self) -> dict[str, Any]:
+        """The mapping `archive.store.Archive.save_batch` expects."""
+        return {
+            "site": self.site,
+            "url": self.url,
+            "requested_url": self.requested_url,
+            "final_url": self.final_url,
+            "status": self.status,
+            "headers": self.headers,
+            "content_type": self.content_type,
+            "fetched_at": self.fetched_at,
+            "body": self.body,
+            "discovered_via": self.discovered_via,
+            "source_modified": self.source_modified,
+            "article": self.result.get("article"),
+        }
