@@ -1,0 +1,113 @@
+"""Archive schema, batched saves, versions, aliases, runs, search and the write lock."""
+from __future__ import annotations
+
+import json
+import sqlite3
+import zlib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from archive.errors import ArchiveLockedError, SearchSyntaxError
+from archive.lock import ArchiveLock
+from archive.search import search
+from archive.store import Archive
+
+
+def item(url: str, text: str, *, title: str = "Titre", site: str = "essor", requested: str | None = None,
+         published: str = "2025-06-22", lastmod: str | None = None) -> dict[str, Any]:
+    return {
+        "site": site, "url": url, "requested_url": requested or url, "final_url": requested or url,
+        "status": 200, "headers": {"Content-Type": "text/html"}, "content_type": "text/html",
+        "fetched_at": "2025-06-23T08:00:00+00:00", "body": f"<html><p>{text}</p></html>".encode(),
+        "discovered_via": "sitemap", "source_modified": lastmod,
+        "article": {"title": title, "author": "Amadou Traoré", "published": published, "modified": None,
+                    "section": "Politique", "tags": ["Mali", "Transition"], "description": None, "image": None,
+                    "language": "fr", "text": text, "word_count": len(text.split()),
+                    "content_hash": str(hash(text)), "date_source": "json-ld"},
+    }
+
+
+@pytest.fixture()
+def archive(tmp_path: Path) -> Archive:
+    a = Archive.open(tmp_path / "a.db")
+    yield a
+    a.close()
+
+
+def test_schema_has_wal_fts_and_migration_record(archive: Archive) -> None:
+    db = archive.db
+    assert {"articles", "stories", "pages", "article_versions", "crawl_runs", "articles_fts", "url_aliases"} <= set(db.table_names())
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert "remove_diacritics 2" in db["articles_fts"].schema
+    assert db["_sqlite_migrations"].count == 1
+    Archive.open(archive.db.conn.execute("PRAGMA database_list").fetchone()[2]).close()  # re-open: idempotent
+    assert db["_sqlite_migrations"].count == 1
+
+
+def test_new_unchanged_updated_and_versions(archive: Archive) -> None:
+    first = archive.save_batch([item("http://x/a", "Le président Assimi Goïta a reçu la délégation.")])
+    assert [r.status for r in first] == ["new"]
+    row = archive.db.execute("SELECT tags, story_id, word_count FROM articles").fetchone()
+    assert json.loads(row[0]) == ["Mali", "Transition"] and row[1] is not None
+    assert archive.save_batch([item("http://x/a", "Le président Assimi Goïta a reçu la délégation.")])[0].status == "unchanged"
+    assert archive.db["pages"].count == 1  # an unchanged article is not rewritten
+    assert archive.save_batch([item("http://x/a", "Texte corrigé : le président a reçu la délégation.")])[0].status == "updated"
+    versions = list(archive.db["article_versions"].rows)
+    assert len(versions) == 1 and "Goïta" in versions[0]["text"]
+    assert "corrigé" in archive.db.execute("SELECT text FROM articles").fetchone()[0]
+    assert archive.db["pages"].count == 2
+    html = archive.db.execute("SELECT html_zlib FROM pages ORDER BY id DESC").fetchone()[0]
+    assert b"corrig" in zlib.decompress(html)
+
+
+def test_lookup_by_alias(archive: Archive) -> None:
+    archive.save_batch([item("http://x/a", "Un texte.", requested="http://x/old/a", lastmod="2025-06-22")])
+    known = archive.lookup("http://x/old/a")
+    assert known is not None and known.url == "http://x/a" and known.source_modified == "2025-06-22"
+    assert archive.lookup("http://x/nope") is None
+
+
+def test_a_failing_batch_writes_nothing(archive: Archive) -> None:
+    bad = item("http://x/b", "Deux.")
+    del bad["article"]["text"]
+    bad["article"]["text"] = None  # NOT NULL violation mid-batch
+    with pytest.raises(sqlite3.IntegrityError):
+        archive.save_batch([item("http://x/a", "Un."), bad])
+    assert archive.db["articles"].count == 0 and archive.db["stories"].count == 0 and archive.db["pages"].count == 0
+
+
+def test_runs_left_running_become_killed(archive: Archive) -> None:
+    first = archive.start_run(["essor"])
+    second = archive.start_run(["essor"])
+    rows = {r["id"]: r for r in archive.db["crawl_runs"].rows}
+    assert rows[first]["status"] == "killed" and rows[second]["status"] == "running"
+    archive.finish_run(second, "finished", "finished", {"pages": 3, "errors": 1, "extra": {"a": 1}})
+    row = archive.db["crawl_runs"].get(second)
+    assert row["status"] == "finished" and row["pages"] == 3 and json.loads(row["stats"]) == {"extra": {"a": 1}}
+
+
+def test_search_is_accent_insensitive_ranked_and_filtered(archive: Archive) -> None:
+    archive.save_batch([
+        item("http://x/a", "Le colonel Assimi Goïta a présidé le conseil.", title="Conseil des ministres"),
+        item("http://x/b", "Goita Goita : le nom revient trois fois, Goïta.", title="Goïta à Kayes", site="maliweb",
+             published="2024-01-05"),
+        item("http://x/c", "Rien à voir.", title="Sport"),
+    ])
+    hits = search(archive.db, "goita")
+    assert [h.url for h in hits] == ["http://x/b", "http://x/a"]
+    assert "\x02" in hits[0].snippet
+    assert [h.url for h in search(archive.db, "GOÏTA", site="essor")] == ["http://x/a"]
+    assert [h.url for h in search(archive.db, "goita", since="2025-01-01")] == ["http://x/a"]
+    assert [h.url for h in search(archive.db, "goita", until="2024-12-31")] == ["http://x/b"]
+    with pytest.raises(SearchSyntaxError, match="Quote phrases"):
+        search(archive.db, 'Mali : "attaque')
+
+
+def test_lock_refuses_a_second_holder(tmp_path: Path) -> None:
+    with ArchiveLock(tmp_path / "a.db"):
+        with pytest.raises(ArchiveLockedError, match="another malinews crawl"):
+            ArchiveLock(tmp_path / "a.db").acquire()
+    with ArchiveLock(tmp_path / "a.db"):
+        pass

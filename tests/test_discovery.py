@@ -1,0 +1,75 @@
+"""Sitemap, news-sitemap, feed and robots parsing, including hostile documents."""
+from __future__ import annotations
+
+import gzip
+
+import pytest
+
+from crawler.discovery import DiscoveryParseError, iso_utc, parse_discovery_document, robots_sitemaps
+
+NEWS = b"""<?xml version="1.0"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+<url><loc>http://x.ml/a</loc><lastmod>2025-06-23</lastmod><news:news><news:publication><news:name>X</news:name>
+<news:language>fr</news:language></news:publication><news:publication_date>2025-06-22T10:30:00+00:00</news:publication_date>
+<news:title>Le titre</news:title></news:news></url>
+<url><loc>/b</loc></url></urlset>"""
+
+
+def test_news_sitemap_hints_travel_with_the_url() -> None:
+    doc = parse_discovery_document(NEWS, "http://x.ml/news.xml")
+    assert doc.kind == "urlset"
+    assert doc.entries[0] == {"url": "http://x.ml/a", "via": "news-sitemap", "lastmod": "2025-06-23",
+                              "published": "2025-06-22T10:30:00+00:00", "title": "Le titre"}
+    assert doc.entries[1] == {"url": "http://x.ml/b", "via": "sitemap"}
+
+
+def test_gzipped_sitemap_index() -> None:
+    body = gzip.compress(b"<sitemapindex><sitemap><loc>http://x.ml/s1.xml.gz</loc></sitemap></sitemapindex>")
+    doc = parse_discovery_document(body, "http://x.ml/sitemap_index.xml")
+    assert doc.kind == "sitemapindex" and doc.sitemaps == ["http://x.ml/s1.xml.gz"]
+
+
+def test_rss_and_atom_entries() -> None:
+    rss = (b'<rss version="2.0"><channel><item><title>Un</title><link>http://x.ml/un?utm_source=rss</link>'
+           b"<pubDate>Sun, 22 Jun 2025 10:30:00 +0000</pubDate></item></channel></rss>")
+    entry = parse_discovery_document(rss, "http://x.ml/feed/").entries[0]
+    assert entry["url"] == "http://x.ml/un?utm_source=rss" and entry["title"] == "Un"
+    assert iso_utc(entry["published"]) == "2025-06-22T10:30:00+00:00"
+    atom = (b'<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>A</title><link rel="alternate" href="/a"/>'
+            b"<updated>2025-06-22T12:30:00+02:00</updated></entry></feed>")
+    entry = parse_discovery_document(atom, "http://x.ml/atom.xml").entries[0]
+    assert entry["url"] == "http://x.ml/a" and iso_utc(entry["lastmod"]) == "2025-06-22T10:30:00+00:00"
+
+
+def test_entity_expansion_is_not_performed() -> None:
+    bomb = (b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">'
+            b'<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;">]><rss><channel><item><title>&c;</title>'
+            b"<link>http://x.ml/q</link></item></channel></rss>")
+    doc = parse_discovery_document(bomb, "http://x.ml/feed")
+    assert [e["url"] for e in doc.entries] == ["http://x.ml/q"]
+    assert "aaaa" not in str(doc.entries)
+
+
+@pytest.mark.parametrize("body", [b"<html><body>Not a feed</body></html>", b"", b"\x1f\x8bgarbage", b"\x00\xff\xfe"])
+def test_unreadable_documents_raise_a_parse_error(body: bytes) -> None:
+    with pytest.raises(DiscoveryParseError):
+        parse_discovery_document(body, "http://x.ml/sitemap.xml")
+
+
+def test_robots_sitemap_lines() -> None:
+    body = b"User-agent: *\nDisallow: /prive/\nSitemap: /sitemap_index.xml\nsitemap: http://x.ml/news.xml\n"
+    assert robots_sitemaps(body, "http://x.ml/robots.txt") == ["http://x.ml/sitemap_index.xml", "http://x.ml/news.xml"]
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [("2025-06-22", "2025-06-22"), ("2025-06-22T10:30:00Z", "2025-06-22T10:30:00+00:00"),
+     ("Sun, 22 Jun 2025 12:30:00 +0200", "2025-06-22T10:30:00+00:00"), ("n'importe quoi", None), (None, None)],
+)
+def test_iso_utc(value: str | None, expected: str | None) -> None:
+    assert iso_utc(value) == expected
+
+
+def test_truncated_sitemap_keeps_the_complete_entries() -> None:
+    doc = parse_discovery_document(b"<urlset><url><loc>http://x.ml/a</loc></url><url><loc>http://x.ml/b", "http://x.ml/s.xml")
+    assert [e["url"] for e in doc.entries][:1] == ["http://x.ml/a"]
