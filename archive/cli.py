@@ -180,6 +180,10 @@ def demo(db: str | None, query: str) -> None:
         fail(exc)
 
 
+# -- commands defined in their own modules (one line each; keep this block sorted) --------
+# (helpers add `from archive.cli_xxx import yyy` + `cli.add_command(yyy)` here)
+
+
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="malinews")
