@@ -71,8 +71,11 @@ def cli() -> None:
 @click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE",
               help="Override a Scrapy setting, e.g. -s DOWNLOAD_DELAY=0 (repeatable).")
 @click.option("--quiet", is_flag=True, help="No live progress display.")
+@click.option("--log-level", type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"]), default="WARNING",
+              show_default=True, help="Scrapy log level (logs go to stderr or --log-file).")
+@click.option("--log-file", type=click.Path(dir_okay=False), help="Write the Scrapy log to this file.")
 def crawl(names: tuple[str, ...], sites_file: str | None, db: str, since: str | None, max_articles: int,
-          overrides: tuple[str, ...], quiet: bool) -> None:
+          overrides: tuple[str, ...], quiet: bool, log_level: str, log_file: str | None) -> None:
     """Crawl the named sites (default: every registered site) into the archive.
 
     Example: malinews crawl essor studiotamani --db malinews.db --max-articles 50
@@ -86,6 +89,9 @@ def crawl(names: tuple[str, ...], sites_file: str | None, db: str, since: str | 
             raise click.BadParameter(f"{item!r} is not NAME=VALUE", param_hint="-s/--set")
         k, v = item.split("=", 1)
         parsed[k.strip()] = v.strip()
+    parsed.setdefault("LOG_LEVEL", log_level)
+    if log_file:
+        parsed.setdefault("LOG_FILE", log_file)
     try:
         summary = run_crawl(db, list(names), sites_file, since=since, max_articles=max_articles,
                             overrides=parsed, progress=not quiet)

@@ -73,7 +73,7 @@ def run_crawl(
         settings = build_settings(db, sites_file, since=since, max_articles=max_articles,
                                   overrides=overrides, progress=progress)
         settings.set("MALINEWS_RUN_ID", run_id, priority="cmdline")
-        process = CrawlerProcess(settings, install_root_handler=True)
+        process = CrawlerProcess(settings)
         from crawler.spiders.news import NewsSpider
 
         crawler = process.create_crawler(NewsSpider)
