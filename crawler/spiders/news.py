@@ -35,7 +35,8 @@ class NewsSpider(scrapy.Spider):
         super().__init__(*args, **kwargs)
         self.site_names = [s for s in (site or "").split(",") if s]
         self.sites: dict[str, Site] = {}
-        self.hints: dict[str, dict[str, Any]] = {}
+        self.pending: dict[str, dict[str, Any]] = {}  # hints of scheduled, not yet parsed URLs
+        self.settled: dict[int, str] = {}  # hash(canonical URL) → "archived" | "fetched"
         self.chain_seen: dict[tuple[str, str], set[str]] = {}
         self.listing_pages: dict[str, int] = {}
 
@@ -128,44 +129,49 @@ class NewsSpider(scrapy.Spider):
             if is_http_url(url):
                 yield self._req(url, site, "sitemap", self.parse_discovery)
         for entry in doc.entries:
-            req = self.article_request(entry["url"], site, entry, depth=1)
+            req, _ = self.article_request(entry["url"], site, entry, depth=1)
             if req is not None:
                 yield req
 
-    def article_request(self, url: str, site: Site, hints: dict[str, Any], depth: int) -> Request | None:
-        """A request for an article candidate, unless archived and unchanged (or out of bounds)."""
-        if not is_http_url(url):
-            return None
-        if not site.owns(url):
+    def article_request(self, url: str, site: Site, hints: dict[str, Any], depth: int) -> tuple[Request | None, str]:
+        """A request for an article candidate and why: `new`, `changed`, `archived`, `seen` or `filtered`.
+
+        Hints of a URL met several times (sitemap, feed, listings) are merged until it is fetched.
+        """
+        if not is_http_url(url) or not site.owns(url):
             self.crawler.stats.inc_value("malinews/discovery/offsite_entry")
-            return None
+            return None, "filtered"
         canon = self.canonical(url, site)
         clean = {k: v for k, v in hints.items() if k != "url" and v}
         for key in ("lastmod", "published"):
             if key in clean:
                 clean[key] = iso_utc(clean[key]) or None
-        merged = self.hints.setdefault(canon, {})
-        for k, v in clean.items():
-            merged.setdefault(k, v)
-        if "scheduled" in merged:
-            return None
-        published = merged.get("published")
+        if canon in self.pending:
+            for k, v in clean.items():
+                self.pending[canon].setdefault(k, v)
+            return None, "seen"
+        settled = self.settled.get(hash(canon))
+        if settled is not None:
+            return None, settled
+        published = clean.get("published")
         if self.since and published and published[:10] < self.since:
             self._stat(site.key, "skipped_before_since")
-            return None
+            return None, "filtered"
         if self.max_articles and int(self.crawler.stats.get_value(f"malinews/{site.key}/passed", 0)) >= self.max_articles:
-            return None
+            return None, "filtered"
+        state = "new"
         known = self.archive.lookup(canon)
         if known is not None:
-            stamp = merged.get("lastmod") or merged.get("published")
+            stamp = clean.get("lastmod") or clean.get("published")
             reference = known.source_modified or known.last_seen
             if not (stamp and reference and stamp > reference):
                 self._stat(site.key, "skipped_archived")
-                merged["scheduled"] = "archived"
-                return None
+                self.settled[hash(canon)] = "archived"
+                return None, "archived"
             self._stat(site.key, "refetch_changed")
-        merged["scheduled"] = "yes"
-        return self._req(canon, site, "page", self.parse_page, depth=depth, via=merged.get("via", "link"))
+            state = "changed"
+        self.pending[canon] = clean
+        return self._req(canon, site, "page", self.parse_page, depth=depth, via=clean.get("via", "link")), state
 
     # -- pages -------------------------------------------------------------------------------
     async def parse_page(self, response: Response) -> AsyncIterator[Any]:
@@ -191,12 +197,14 @@ class NewsSpider(scrapy.Spider):
             return
         self._stat(site.key, "pages")
         requested = response.meta.get("redirect_urls", [response.url])[0]
-        hints = self.hints.get(self.canonical(requested, site), {})
+        requested_canon = self.canonical(requested, site)
+        hints = self.pending.pop(requested_canon, {})
+        self.settled[hash(requested_canon)] = "fetched"
         job = {
             "url": response.url,
             "body": response.body,
             "content_type": ctype or None,
-            "hints": {k: v for k, v in hints.items() if k != "scheduled"} | {"via": response.meta.get("via", "link")},
+            "hints": {"via": response.meta.get("via", "link")} | hints,
             "article_pattern": site.article_pattern,
             "exclude_pattern": site.exclude_pattern,
             "language": site.language,
@@ -214,7 +222,7 @@ class NewsSpider(scrapy.Spider):
         yield PageItem(
             site=site.key,
             url=url,
-            requested_url=self.canonical(requested, site),
+            requested_url=requested_canon,
             final_url=response.url,
             status=response.status,
             fetched_at=job["now"],
@@ -242,11 +250,10 @@ class NewsSpider(scrapy.Spider):
             verdict = classify_link(link, site)
             if verdict == ARTICLE:
                 canon = self.canonical(link, site)
-                req = self.article_request(link, site, {"via": "listing" if not result.get("is_article") else "link"}, depth + 1)
+                req, state = self.article_request(link, site, {"via": "listing" if not result.get("is_article") else "link"}, depth + 1)
                 if canon not in seen:
                     seen.add(canon)
-                    if self.hints.get(canon, {}).get("scheduled") != "archived":
-                        fresh += 1
+                    fresh += state != "archived"
                 if req is not None:
                     yield req
             elif verdict == PAGINATION:
