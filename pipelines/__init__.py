@@ -1,0 +1,1 @@
+"""Pure page-processing cores (decoding, extraction, classification) and their Scrapy shells."""

@@ -1,0 +1,141 @@
+"""Post-process extracted article text: drop title/byline/date/share/widget lines and related tails."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from pipelines.dates import parse_date_text
+
+HEAD_LINES = 6        # bylines, dates, counters and widgets only count near the top...
+TAIL_LINES = 3        # ...or at the very end
+_FAR_FUTURE = datetime(2100, 1, 1, tzinfo=timezone.utc)  # any date counts when spotting a date line
+
+_UPPER = "A-ZÀ-ÖØ-ÞŒ"
+_NAME = (rf"[{_UPPER}][\w'’.\-]*\.?(?:\s+(?:(?:de|du|des|le|la|ben|ould|ag|dit|el|al)\s+|d['’])?"
+         rf"[{_UPPER}][\w'’.\-]*){{0,4}}")
+_BYLINE = re.compile(rf"^(?:Par|PAR|By|BY|Auteur\s*:|Author\s*:)\s*:?\s+({_NAME})\s*(?:[-–|,/]\s*|\s+le\s+)?(.*)$")
+_NEWSROOM = re.compile(r"^(?:Par|PAR|By)\s+(?:la|notre|the)\s+r[ée]daction\b.{0,40}$", re.I)
+_DATE_PREFIX = re.compile(r"^(?:publi[ée]e?|publi[ée]e? le|mis(?:e)? (?:à|a) jour|modifi[ée]|date|le|posted( on)?|"
+                          r"published( on)?|updated( on)?|last updated)\b", re.I)
+_ABAMAKO = re.compile(r"^Publi[ée]e? le\s+[^|]{6,60}\|\s*(.{2,80})$", re.I)
+_WEATHER = re.compile(r"^-?\d{1,2}(?:[.,]\d+)?\s*°?\s*[CF]\b.{0,90}$")
+_COUNTER = re.compile(r"^\d{1,5}$|^\d+\s+(?:commentaires?|comments?|r[ée]actions?|vues|views)$|"
+                      r"^(?:laisser|laissez|ajouter|poster) un commentaire$|^leave a (?:comment|reply)$", re.I)
+_SHARE_WORDS = frozenset("partager partagez partage share this on sur via facebook twitter x whatsapp linkedin "
+                         "telegram email e-mail mail imprimer print tweet pinterest messenger reddit copier copy "
+                         "le lien link article cet".split())
+_AUDIO = re.compile(r"^t[ée]l[ée]charger\b.{0,80}$|^\S*https?://\S+\.mp3\S*$|\.mp3\s*$|"
+                    r"^(?:ci-dessous,?\s+)?[ée]coutez\b.{0,140}:$", re.I)
+_READ_ALSO = re.compile(r"^(?:[àa]\s+)?lire (?:aussi|[ée]galement)\b.{0,200}$", re.I)
+_TAIL_HEADING = re.compile(
+    r"^(?:articles? similaires|sur le m[êe]me (?:sujet|th[èe]me)|dans la m[êe]me rubrique|vous aimerez aussi|"
+    r"vous pourriez aussi aimer|[àa] lire (?:aussi|[ée]galement)|lire aussi|articles? li[ée]s|"
+    r"nos derniers articles|les plus lus|related (?:posts|articles|stories)|you may also like)\s*:?$", re.I)
+_DOUBLED_APOSTROPHE = re.compile(r"(?<=\w)''(?=\w)")
+_TERMINAL = tuple(".!?:;…»\"”')]")
+_ALNUM = re.compile(r"[\W_]+")
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """Cleaned text plus what the removed lines told us."""
+
+    text: str
+    author: str | None = None       # from a "Par X" byline
+    source: str | None = None       # from an aBamako "Publié le … | source" header
+
+
+def fix_apostrophes(text: str) -> str:
+    """Undo the doubled apostrophes of old SQL-escaped pages (`d''un` → `d'un`)."""
+    return _DOUBLED_APOSTROPHE.sub("'", text) if "''" in text else text
+
+
+def _norm(text: str) -> str:
+    return _ALNUM.sub("", text.casefold())
+
+
+def _is_title(line: str, title_norm: str) -> bool:
+    line_norm = _norm(line)
+    if not line_norm or not title_norm:
+        return False
+    return line_norm == title_norm or (line_norm.startswith(title_norm) and len(line_norm) - len(title_norm) < 25)
+
+
+def _is_share(line: str) -> bool:
+    words = [w for w in re.split(r"[\s:|,·•/()]+", line.casefold()) if w]
+    return 0 < len(words) <= 10 and all(w in _SHARE_WORDS for w in words) and words[0] not in ("le", "on", "this")
+
+
+def _is_date_line(line: str) -> bool:
+    if len(line) > 90 or not parse_date_text(line, _FAR_FUTURE, relative=False):
+        return False
+    if _DATE_PREFIX.match(line):
+        return True
+    residue = re.sub(r"\d+|[^\w\s]", " ", line).split()
+    return len(residue) <= 4
+
+
+def byline_author(line: str) -> str | None:
+    """The name in a byline line ("Par Oumar SANKARE", "Par X - 22 juin 2025"), else None."""
+    match = _BYLINE.match(line)
+    if not match:
+        return None
+    name, rest = match.group(1).strip(" .-"), match.group(2).strip()
+    if rest and not parse_date_text(rest, _FAR_FUTURE, relative=True):
+        return None
+    return name if 1 <= len(name.split()) <= 6 else None
+
+
+def clean_text(text: str, title: str = "") -> Cleaned:
+    """Remove non-article lines from trafilatura text and rejoin hard-wrapped paragraph lines.
+
+    "Source : X" credit lines are kept: they name the original outlet of syndicated copies.
+    """
+    lines = [" ".join(raw.split()) for raw in fix_apostrophes(text).split("\n")]
+    lines = [line for line in lines if line]
+    title_norm = _norm(title)
+    author: str | None = None
+    source: str | None = None
+    kept: list[str] = []
+    in_head = True
+    skip_next = False
+    for index, line in enumerate(lines):
+        if skip_next:
+            skip_next = False
+            if len(line) < 150:
+                continue
+        if in_head and (index >= HEAD_LINES or len(line.split()) >= 30):
+            in_head = False
+        at_tail = index >= len(lines) - TAIL_LINES
+        if index > len(lines) // 2 and _TAIL_HEADING.match(line):
+            break
+        if _is_share(line) or _AUDIO.search(line) or _COUNTER.match(line) and (in_head or not line.isdigit()):
+            continue
+        if _READ_ALSO.match(line) or _WEATHER.match(line):
+            skip_next = line.rstrip(" :").casefold().endswith(("aussi", "également", "egalement"))
+            continue
+        if in_head or at_tail:
+            if in_head and _is_title(line, title_norm):
+                continue
+            if in_head and (match := _ABAMAKO.match(line)):
+                source = source or match.group(1).strip()
+                continue
+            if (name := byline_author(line)) or _NEWSROOM.match(line):
+                author = author or name
+                continue
+            if _is_date_line(line):
+                continue
+        kept.append(line)
+    return Cleaned(text="\n".join(_rejoin(kept)), author=author, source=source)
+
+
+def _rejoin(lines: list[str]) -> list[str]:
+    """Join a line to the previous one when the break is clearly inside a sentence."""
+    out: list[str] = []
+    for line in lines:
+        if out and line[:1].islower() and not out[-1].endswith(_TERMINAL):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out

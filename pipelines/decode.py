@@ -1,0 +1,103 @@
+"""Turn a raw HTTP body into text: BOM, HTTP charset, <meta charset>, then UTF-8 / cp1252 sniffing."""
+from __future__ import annotations
+
+import codecs
+import re
+
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.I)
+_HTTP_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.I)
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+# Single-byte Western labels are all decoded as their superset cp1252, like browsers do (WHATWG).
+_WESTERN = {"latin_1", "iso8859_1", "iso8859_15", "cp1252", "ascii", "cp1250", "iso8859_2", "mac_roman",
+            "cp850", "cp437", "iso8859_9", "cp1254", "iso8859_3", "iso8859_4", "iso8859_10", "iso8859_14"}
+_OTHER_SCRIPTS = ("cp1251", "koi8", "iso8859_5", "mac_cyrillic", "cp1256", "iso8859_6", "cp1253", "iso8859_7",
+                  "cp1255", "iso8859_8", "shift_jis", "cp932", "euc", "gb", "big5", "cp949", "cp874", "tis")
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _utf8_with_cp1252(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: decode the offending bytes as cp1252 instead of replacing them."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    bad = error.object[error.start:error.end]
+    return bad.decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error("malinews-cp1252", _utf8_with_cp1252)
+
+
+def _normalise(label: str | None) -> str | None:
+    """Python codec name for a charset label, or None when unknown."""
+    if not label:
+        return None
+    try:
+        name = codecs.lookup(label.strip().strip("\"'").lower()).name
+    except LookupError:
+        return None
+    name = name.replace("-", "_")
+    if name in _WESTERN:
+        return "cp1252"
+    return "utf-8" if name == "utf_8" else name
+
+
+def declared_charsets(body: bytes, content_type: str | None) -> list[str]:
+    """Encodings declared by the HTTP header and the first <meta charset>, in that order."""
+    found: list[str] = []
+    if content_type:
+        match = _HTTP_CHARSET.search(content_type)
+        if match and (name := _normalise(match.group(1))):
+            found.append(name)
+    match = _META_CHARSET.search(body[:4096])
+    if match and (name := _normalise(match.group(1).decode("ascii", "ignore"))) and name not in found:
+        found.append(name)
+    return found
+
+
+def _guess_undeclared(body: bytes) -> str:
+    """Best single-byte guess for a body that is not UTF-8 (cp1252 unless clearly another script)."""
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - dependency missing
+        return "cp1252"
+    best = from_bytes(body[:200_000], steps=5, chunk_size=512).best()
+    name = _normalise(best.encoding) if best is not None else None
+    # Only trust the detector for other scripts: on short French text it often picks an exotic
+    # Latin codepage (mac_latin2, cp1257...) where cp1252 is right.
+    if name and name.startswith(_OTHER_SCRIPTS):
+        return name
+    return "cp1252"
+
+
+def decode_body(body: bytes, content_type: str | None = None) -> tuple[str, str]:
+    """Decode an HTML body and return `(text, encoding used)`; never raises.
+
+    Order: BOM, HTTP charset, <meta charset>. A declared (or absent) UTF-8 that is not valid
+    UTF-8 is decoded run by run, invalid runs as cp1252 (label "utf-8+cp1252"), or wholly as
+    cp1252 when it holds no valid multibyte sequence. A declared Western single-byte charset
+    loses to a body that is valid UTF-8 with multibyte sequences (a common misconfiguration).
+    """
+    if not body:
+        return "", "utf-8"
+    for bom, name in _BOMS:
+        if body.startswith(bom):
+            return body[len(bom):].decode(name, errors="replace"), name
+    declared = declared_charsets(body, content_type)
+    enc = declared[0] if declared else None
+    if enc and enc.startswith("utf_16"):
+        enc = "utf-8"  # a UTF-16 label without a BOM is a lie, as browsers assume
+    try:
+        text: str | None = body.decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+    if enc in (None, "utf-8"):
+        if text is not None:
+            return text, "utf-8"
+        if _UTF8_MULTIBYTE.search(body):
+            return body.decode("utf-8", errors="malinews-cp1252"), "utf-8+cp1252"
+        enc = "cp1252" if enc else _guess_undeclared(body)
+    elif enc == "cp1252" and text is not None and _UTF8_MULTIBYTE.search(body):
+        return text, "utf-8"
+    try:
+        return body.decode(enc, errors="replace"), enc
+    except (LookupError, ValueError):  # pragma: no cover - _normalise already checked the label
+        return body.decode("cp1252", errors="replace"), "cp1252"

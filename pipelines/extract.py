@@ -1,0 +1,179 @@
+"""`extract_page(job) -> dict`: the pure, picklable extraction step run in worker processes (docs/design.md)."""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from typing import Any
+from urllib.parse import urlsplit
+
+import trafilatura
+from lxml.html import HtmlElement
+from trafilatura.utils import load_html
+
+from pipelines.classify import PageSignals, Verdict, classify_page, classify_shape
+from pipelines.cleaning import clean_text, fix_apostrophes
+from pipelines.dates import parse_now
+from pipelines.decode import decode_body
+from pipelines.links import absolute, extract_links
+from pipelines.metadata import PageMeta, jsonld_list, jsonld_text, read_meta, squash
+from pipelines.pubdate import PUBLISHED_META, choose_modified, choose_published
+
+TRAFILATURA_FAST = False   # see bench/extraction.py for the measured trade-off
+_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " : ")
+_ALNUM = re.compile(r"[\W_]+")
+_SOURCE_LINE = re.compile(r"^\s*source\s*:", re.I | re.M)
+
+
+def content_hash(text: str) -> str:
+    """sha256 hex of the text after NFKC, casefolding and whitespace collapsing."""
+    normal = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+
+
+def _norm(text: str) -> str:
+    return _ALNUM.sub("", text.casefold())
+
+
+def strip_site_name(title: str, site_names: list[str]) -> str:
+    """Remove a leading or trailing " - SiteName" part when it names the site."""
+    names = [n for n in (_norm(s) for s in site_names) if len(n) >= 3]
+    for sep in _SEPARATORS:
+        if sep not in title:
+            continue
+        head, tail = title.rsplit(sep, 1)
+        first, rest = title.split(sep, 1)
+        for part, keep in ((tail, head), (first, rest)):
+            part_norm = _norm(part)
+            if part_norm and keep.strip() and any(n in part_norm or part_norm in n for n in names):
+                return keep.strip()
+    return title
+
+
+def _site_names(page: PageMeta, doc: dict[str, Any], url: str) -> list[str]:
+    host = (urlsplit(url).hostname or "").removeprefix("www.")
+    publisher = jsonld_text(page.jsonld_article.get("publisher"))
+    return [n for n in (page.meta.get("og:site_name"), doc.get("sitename"), publisher, host,
+                        host.rsplit(".", 1)[0]) if n]
+
+
+def choose_title(page: PageMeta, doc: dict[str, Any], url: str, hint: str | None) -> str:
+    """Headline from og:title, JSON-LD headline, <h1>, trafilatura, <title>; a hint title confirms."""
+    names = _site_names(page, doc, url)
+    name_norms = {_norm(n) for n in names}
+    candidates = []
+    for raw in (page.meta.get("og:title"), jsonld_text(page.jsonld_article.get("headline")), page.h1,
+                doc.get("title"), page.html_title):
+        title = strip_site_name(fix_apostrophes(squash(raw)), names) if raw else ""
+        if title and _norm(title) not in name_norms:
+            candidates.append(title)
+    if hint and candidates:
+        wanted = _norm(strip_site_name(squash(hint), names))
+        for title in candidates:
+            if _norm(title) == wanted:
+                return title
+    return candidates[0] if candidates else squash(hint)
+
+
+def _language(page: PageMeta, doc: dict[str, Any], default: str | None) -> str | None:
+    for raw in (jsonld_text(page.jsonld_article.get("inLanguage")), page.html_lang, page.meta.get("og:locale"),
+                page.meta.get("content-language"), doc.get("language"), default):
+        if raw and (code := re.split(r"[-_]", raw.strip().lower())[0]) and code.isalpha() and len(code) <= 3:
+            return code
+    return None
+
+
+def _author(page: PageMeta, doc: dict[str, Any]) -> str | None:
+    article_author = page.meta.get("article:author", "")
+    for raw in (jsonld_text(page.jsonld_article.get("author")), page.meta.get("author"),
+                None if "/" in article_author else article_author, doc.get("author")):
+        if raw and not raw.startswith(("http://", "https://")):
+            return fix_apostrophes(squash(raw))
+    return None
+
+
+def _run_trafilatura(tree: HtmlElement, url: str, now_day: str) -> dict[str, Any]:
+    """trafilatura's body and metadata for a parsed tree ({} when it finds nothing)."""
+    doc = trafilatura.bare_extraction(
+        tree, url=url, with_metadata=True, include_comments=False, include_tables=True, fast=TRAFILATURA_FAST,
+        date_extraction_params={"original_date": True, "extensive_search": True, "max_date": now_day})
+    return doc.as_dict() if doc is not None else {}
+
+
+def _signals(page: PageMeta, url: str, canonical: str | None, has_pagination: bool) -> PageSignals:
+    return PageSignals(
+        url=url, canonical_url=canonical, title=page.html_title, h1=page.h1, body_classes=page.body_classes,
+        jsonld_types=tuple(page.jsonld_types), og_type=page.meta.get("og:type"),
+        has_published_meta=any(page.meta.get(k) for k in PUBLISHED_META[:3]),
+        article_cards=page.article_cards, heading_links=page.heading_links, has_pagination=has_pagination)
+
+
+def extract_page(job: dict[str, Any]) -> dict[str, Any]:
+    """Decode, parse once, classify and extract one fetched page; see docs/design.md for both dicts."""
+    url: str = job["url"]
+    text, encoding = decode_body(job.get("body") or b"", job.get("content_type"))
+    result: dict[str, Any] = {"is_article": False, "reason": "", "canonical_url": None, "links": [],
+                              "feeds": [], "next_pages": [], "encoding": encoding, "article": None}
+    try:
+        tree = load_html(text) if text.strip() else None
+    except (ValueError, TypeError):
+        tree = None
+    if tree is None:
+        result["reason"] = "unparseable"
+        return result
+    found = extract_links(tree, url)
+    result.update(canonical_url=found.canonical_url, links=found.links, feeds=found.feeds,
+                  next_pages=found.next_pages)
+    page = read_meta(tree)
+    signals = _signals(page, url, found.canonical_url, bool(found.next_pages))
+    verdict = classify_shape(signals, job.get("article_pattern"), job.get("exclude_pattern"))
+    if verdict is not None:  # decided from markup alone: skip the costly body extraction
+        result["reason"] = verdict.reason
+        return result
+    now = parse_now(job.get("now"))
+    try:
+        doc = _run_trafilatura(tree, url, now.date().isoformat())
+    except Exception as err:  # noqa: BLE001 - one bad page must not kill a worker; the reason says why
+        result["reason"] = f"extraction-error:{type(err).__name__}"
+        return result
+    article = _build_article(page, doc, job, url, now)
+    verdict = classify_page(signals, article["word_count"], article["published"] is not None,
+                            job.get("article_pattern"), job.get("exclude_pattern"), article["text"])
+    result.update(is_article=verdict.is_article, reason=verdict.reason,
+                  article=article if verdict.is_article else None)
+    return result
+
+
+def _build_article(page: PageMeta, doc: dict[str, Any], job: dict[str, Any], url: str, now: Any) -> dict[str, Any]:
+    """The article dict of the contract, whatever the verdict will be."""
+    hints = job.get("hints") or {}
+    title = choose_title(page, doc, url, hints.get("title"))
+    cleaned = clean_text(doc.get("text") or "", title)
+    body = cleaned.text
+    if cleaned.source and not _SOURCE_LINE.search(body):
+        body = f"{body}\nSource : {cleaned.source}" if body else f"Source : {cleaned.source}"
+    published, date_source = choose_published(page, body, doc.get("date"), hints, url, now)
+    ld = page.jsonld_article
+    section = (jsonld_list(ld.get("articleSection")) or page.multi.get("article:section")
+               or list(doc.get("categories") or []) or [None])[0]
+    tags = page.multi.get("article:tag") or jsonld_list(ld.get("keywords")) or list(doc.get("tags") or [])
+    image = page.meta.get("og:image") or jsonld_text(ld.get("image")) or doc.get("image")
+    return {
+        "title": title,
+        "author": _author(page, doc) or cleaned.author,
+        "published": published,
+        "modified": choose_modified(page, now),
+        "section": squash(section) or None,
+        "tags": list(dict.fromkeys(squash(t) for t in tags if squash(t)))[:30],
+        "description": squash(page.meta.get("og:description") or page.meta.get("description")
+                              or jsonld_text(ld.get("description")) or doc.get("description")) or None,
+        "image": absolute(url, image) if image else None,
+        "language": _language(page, doc, job.get("language")),
+        "text": body,
+        "word_count": len(body.split()),
+        "content_hash": content_hash(body),
+        "date_source": date_source,
+    }
+
+
+__all__ = ["extract_page", "content_hash", "strip_site_name", "choose_title", "Verdict"]

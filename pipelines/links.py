@@ -1,0 +1,98 @@
+"""Collect absolute, deduplicated links, feeds, pagination and the canonical URL from a parsed page."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urldefrag, urljoin
+
+from lxml.html import HtmlElement
+
+_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+json")
+_NEXT_TEXT = re.compile(r"^\s*(suivant(e|es)?|page suivante|next( page)?|older posts|articles plus anciens|»|›|>>)\s*$", re.I)
+_PAGINATION_BOX = re.compile(r"pagination|page-nav|nav-links|pagenavi|page-numbers|pager", re.I)
+_NEXT_CLASS = re.compile(r"\bnext\b|nextpostslink", re.I)
+
+
+@dataclass
+class PageLinks:
+    """Everything a crawler follows from one page."""
+
+    links: list[str] = field(default_factory=list)
+    feeds: list[str] = field(default_factory=list)
+    next_pages: list[str] = field(default_factory=list)
+    canonical_url: str | None = None
+
+
+def absolute(base: str, href: str | None) -> str | None:
+    """Absolute http(s) URL for `href` relative to `base`, without fragment; None for other schemes."""
+    if not href:
+        return None
+    href = href.strip()
+    if not href or href[0] == "#" or href[:11].lower().startswith(("javascript:", "mailto:", "tel:", "data:")):
+        return None
+    if href.startswith(("https://", "http://")) and "#" not in href and "/." not in href and " " not in href:
+        return href  # already absolute: skip the (slow) urljoin
+    try:
+        url = urldefrag(urljoin(base, href)).url
+    except ValueError:
+        return None
+    return url if url.startswith(("http://", "https://")) else None
+
+
+def _append(target: list[str], seen: set[str], url: str | None) -> None:
+    if url and url not in seen:
+        seen.add(url)
+        target.append(url)
+
+
+def _in_pagination(anchor: HtmlElement) -> bool:
+    """Whether an <a> sits inside a pagination container (checks three ancestors)."""
+    node = anchor.getparent()
+    for _ in range(3):
+        if node is None:
+            return False
+        if _PAGINATION_BOX.search(node.get("class", "") + " " + node.get("id", "")):
+            return True
+        node = node.getparent()
+    return False
+
+
+def extract_links(tree: HtmlElement, url: str) -> PageLinks:
+    """Links in document order, feeds, rel=next/pagination targets and canonical, all absolute."""
+    out = PageLinks()
+    base = url
+    for node in tree.iter("base"):
+        base = absolute(url, node.get("href")) or url
+        break
+    seen_links: set[str] = set()
+    seen_feeds: set[str] = set()
+    seen_next: set[str] = set()
+    og_url: str | None = None
+    for node in tree.iter("a", "link", "meta"):
+        tag = node.tag
+        if tag == "meta":
+            if og_url is None and node.get("property", "").lower() == "og:url":
+                og_url = absolute(base, node.get("content"))
+            continue
+        rel = node.get("rel", "").lower().split()
+        if tag == "link":
+            if "canonical" in rel and out.canonical_url is None:
+                out.canonical_url = absolute(base, node.get("href"))
+            elif "alternate" in rel and node.get("type", "").lower().strip() in _FEED_TYPES:
+                _append(out.feeds, seen_feeds, absolute(base, node.get("href")))
+            elif "next" in rel:
+                _append(out.next_pages, seen_next, absolute(base, node.get("href")))
+            continue
+        href = absolute(base, node.get("href"))
+        if href is None:
+            continue
+        _append(out.links, seen_links, href)
+        if "next" in rel or _NEXT_CLASS.search(node.get("class", "")):
+            _append(out.next_pages, seen_next, href)
+        else:
+            text = (node.text or "").strip()
+            if text and (text.isdigit() or _NEXT_TEXT.match(text)) and _in_pagination(node):
+                _append(out.next_pages, seen_next, href)
+    if out.canonical_url is None:
+        out.canonical_url = og_url
+    return out
