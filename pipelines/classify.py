@@ -9,7 +9,9 @@ from urllib.parse import urlsplit
 from pipelines.metadata import ARTICLE_TYPES
 
 MIN_WORDS_CONFIRMED = 25     # a page whose markup says "article" may be a short radio brief
+MIN_WORDS_PATTERN = 40       # the site's article URL pattern vouches for a short page a little
 MIN_WORDS_UNCONFIRMED = 80   # without markup evidence, demand a real body
+WEBSITE_MIN_WORDS = 150   # og:type=website pages need this much dated text to count as articles
 LISTING_CARDS = 6
 LISTING_HEADING_LINKS = 10
 
@@ -27,7 +29,7 @@ _URL_SHAPES = (
     ("category", re.compile(r"/(?:category|categorie|categories|rubrique|section)(?:/|$)", re.I)),
     ("contact", re.compile(r"/(?:contact|contactez-nous|nous-contacter|contact-us|a-propos|about|"
                            r"mentions-legales|politique-de-confidentialite|privacy-policy)/?$", re.I)),
-    ("pagination", re.compile(r"/page/\d+/?$|[?&](?:page|paged)=\d+", re.I)),
+    ("pagination", re.compile(r"/page/\d+/?$|[?&](?:page|paged)=(?:[2-9]|[1-9]\d+)(?:&|$)", re.I)),
 )
 # WordPress puts the template name in <body class>; these are never single articles.
 _WP_BODY = (("soft-404", "error404"), ("search", "search-results"), ("search", "search-no-results"),
@@ -99,7 +101,8 @@ def classify_shape(signals: PageSignals, article_pattern: str | None = None,
     if _SOFT_404.search(signals.h1) or _SOFT_404.search(signals.title) or (
             not confirmed and _SOFT_404_WEAK.search(heading)):
         return Verdict(False, "soft-404")
-    if not {"single", "single-post"} & signals.body_classes:
+    classes = signals.body_classes
+    if "single-post" not in classes and ("single" not in classes or "attachment" in classes):
         for reason, klass in _WP_BODY:
             if klass in signals.body_classes:
                 return Verdict(False, reason)
@@ -117,10 +120,8 @@ def classify_shape(signals: PageSignals, article_pattern: str | None = None,
         return Verdict(False, f"json-ld:{listing_type}")
     if not confirmed and _teasers(signals) >= (1 if signals.has_pagination else 2):
         return Verdict(False, "listing")
-    og_type = (signals.og_type or "").lower()
-    if og_type in ("website", "profile", "video.other", "music.song") and not confirmed and not (
-            article_pattern and any(_compile(article_pattern).search(u) for u in urls)):
-        return Verdict(False, f"og:type={og_type}")
+    if (signals.og_type or "").lower() == "profile":
+        return Verdict(False, "og:type=profile")
     return None
 
 
@@ -135,12 +136,17 @@ def classify_page(signals: PageSignals, word_count: int, has_date: bool, article
         return Verdict(False, "soft-404")
     if not confirmed and _teasers(signals) and word_count < 300:
         return Verdict(False, "listing")
-    if word_count < (MIN_WORDS_CONFIRMED if confirmed else MIN_WORDS_UNCONFIRMED):
-        return Verdict(False, "too-short")
     urls = [u for u in (signals.url, signals.canonical_url) if u]
     pattern_ok = bool(article_pattern) and any(_compile(article_pattern).search(u) for u in urls)
+    minimum = MIN_WORDS_CONFIRMED if confirmed else MIN_WORDS_PATTERN if pattern_ok else MIN_WORDS_UNCONFIRMED
+    if word_count < minimum:
+        return Verdict(False, "too-short")
     if article_pattern and not pattern_ok and not confirmed:
         return Verdict(False, "not-article-pattern")
+    og_type = (signals.og_type or "").lower()
+    # Many custom CMSs say og:type=website on every page, so it only rejects thin or undated pages.
+    if og_type == "website" and not confirmed and not pattern_ok and (not has_date or word_count < WEBSITE_MIN_WORDS):
+        return Verdict(False, "og:type=website")
     if confirmed:
         return Verdict(True, confirmed)
     if not has_date:

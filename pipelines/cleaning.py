@@ -21,12 +21,16 @@ _DATE_PREFIX = re.compile(r"^(?:publi[ée]e?|publi[ée]e? le|mis(?:e)? (?:à|a) 
 _ABAMAKO = re.compile(r"^Publi[ée]e? le\s+[^|]{6,60}\|\s*(.{2,80})$", re.I)
 _WEATHER = re.compile(r"^-?\d{1,2}(?:[.,]\d+)?\s*°?\s*[CF]\b.{0,90}$")
 _COUNTER = re.compile(r"^\d{1,5}$|^\d+\s+(?:commentaires?|comments?|r[ée]actions?|vues|views)$|"
+                      r"^(?:bo[iî]te de )?commentaires? facebook$|^facebook comments?(?: plugin)?$|"
+                      r"^getting your trinity audio player ready\W*$|"
                       r"^(?:laisser|laissez|ajouter|poster) un commentaire$|^leave a (?:comment|reply)$", re.I)
 _SHARE_WORDS = frozenset("partager partagez partage share this on sur via facebook twitter x whatsapp linkedin "
                          "telegram email e-mail mail imprimer print tweet pinterest messenger reddit copier copy "
                          "le lien link article cet".split())
 _AUDIO = re.compile(r"^t[ée]l[ée]charger\b.{0,80}$|^\S*https?://\S+\.mp3\S*$|\.mp3\s*$|"
                     r"^(?:ci-dessous,?\s+)?[ée]coutez\b.{0,140}:$", re.I)
+_FOLLOW_US = re.compile(r"^(?:suivez[- ]nous|abonnez[- ]vous|rejoignez[- ]nous|follow us)\b.{0,100}$|"
+                        r"^(?:©|\(c\)\s|cr[ée]dit photo\b|photo\s*:).{0,100}$", re.I)
 _READ_ALSO = re.compile(r"^(?:[àa]\s+)?lire (?:aussi|[ée]galement)\b.{0,200}$", re.I)
 _TAIL_HEADING = re.compile(
     r"^(?:articles? similaires|sur le m[êe]me (?:sujet|th[èe]me)|dans la m[êe]me rubrique|vous aimerez aussi|"
@@ -111,6 +115,8 @@ def clean_text(text: str, title: str = "") -> Cleaned:
         if index > len(lines) // 2 and _TAIL_HEADING.match(line):
             break
         if _is_share(line) or _AUDIO.search(line) or _COUNTER.match(line) and (in_head or not line.isdigit()):
+            continue
+        if _FOLLOW_US.match(line):
             continue
         if _READ_ALSO.match(line) or _WEATHER.match(line):
             skip_next = line.rstrip(" :").casefold().endswith(("aussi", "également", "egalement"))

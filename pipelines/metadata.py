@@ -29,7 +29,7 @@ class PageMeta:
     html_lang: str | None = None
     body_classes: frozenset[str] = frozenset()
     article_cards: int = 0      # <article> elements
-    heading_links: int = 0      # <h2>/<h3>/<h4> that contain a link: teaser titles
+    heading_links: int = 0      # <h2>…<h5> that contain a link: teaser titles
 
 
 def squash(text: str | None) -> str:
@@ -66,7 +66,7 @@ def _walk_jsonld(data: Any, page: PageMeta, depth: int = 0) -> None:
 def read_meta(tree: HtmlElement) -> PageMeta:
     """Collect meta tags, JSON-LD, title, first <h1>, <html lang>, body classes and listing counts."""
     page = PageMeta(html_lang=tree.get("lang") or tree.get("xml:lang"))
-    for node in tree.iter("meta", "script", "title", "h1", "h2", "h3", "h4", "body", "article"):
+    for node in tree.iter("meta", "script", "title", "h1", "h2", "h3", "h4", "h5", "body", "article"):
         tag = node.tag
         if tag == "meta":
             key = (node.get("property") or node.get("name") or node.get("itemprop") or "").strip().lower()
