@@ -112,8 +112,9 @@ def clean_text(text: str, title: str = "") -> Cleaned:
         if in_head and (index >= HEAD_LINES or len(line.split()) >= 30):
             in_head = False
         at_tail = index >= len(lines) - TAIL_LINES
-        if index > len(lines) // 2 and _TAIL_HEADING.match(line):
-            break
+        if index and _TAIL_HEADING.match(line) and (
+                index >= len(lines) // 2 or all(len(rest.split()) < 25 for rest in lines[index + 1:])):
+            break  # a related-articles block: only teaser titles follow
         if _is_share(line) or _AUDIO.search(line) or _COUNTER.match(line) and (in_head or not line.isdigit()):
             continue
         if _FOLLOW_US.match(line):

@@ -117,7 +117,8 @@ def _signals(page: PageMeta, url: str, canonical: str | None, has_pagination: bo
 def extract_page(job: dict[str, Any]) -> dict[str, Any]:
     """Decode, parse once, classify and extract one fetched page; see docs/design.md for both dicts."""
     url: str = job["url"]
-    text, encoding = decode_body(job.get("body") or b"", job.get("content_type"))
+    raw = job.get("body") or b""
+    text, encoding = decode_body(raw.encode("utf-8") if isinstance(raw, str) else raw, job.get("content_type"))
     result: dict[str, Any] = {"is_article": False, "reason": "", "canonical_url": None, "links": [],
                               "feeds": [], "next_pages": [], "encoding": encoding, "article": None}
     try:

@@ -1,0 +1,120 @@
+"""Post-processing of extracted text (pipelines/cleaning.py): what is dropped, what is kept."""
+from __future__ import annotations
+
+import pytest
+
+from pipelines.cleaning import byline_author, clean_text, fix_apostrophes
+
+BODY = ("Le gouvernement de transition a annoncé mercredi une série de mesures destinées à renforcer la sécurité "
+        "dans les régions du centre, selon un communiqué lu à la télévision nationale ce soir.")
+BODY2 = ("Ces mesures comprennent le déploiement de nouvelles unités et la création de postes de contrôle "
+         "supplémentaires sur les axes routiers reliant Mopti, Ségou et Bandiagara, a précisé le ministre.")
+TITLE = "Sécurité : le gouvernement annonce de nouvelles mesures"
+
+
+def lines(text: str) -> list[str]:
+    return clean_text(text, TITLE).text.split("\n")
+
+
+def test_repeated_title_counter_and_weather_widget_dropped() -> None:
+    raw = f"{TITLE}\n17\n24.2 C Bamako jeu 28 Nov 2024 - 0:36\n{BODY}\n{BODY2}"
+    assert lines(raw) == [BODY, BODY2]
+
+
+def test_title_with_site_suffix_dropped() -> None:
+    assert lines(f"{TITLE} - Maliweb.net\n{BODY}") == [BODY]
+
+
+def test_byline_captured_as_author() -> None:
+    cleaned = clean_text(f"Par Oumar SANKARE\n{BODY}", TITLE)
+    assert (cleaned.text, cleaned.author) == (BODY, "Oumar SANKARE")
+
+
+def test_trailing_byline_dropped_but_source_kept() -> None:
+    cleaned = clean_text(f"{BODY}\n{BODY2}\nPar Rodrigue Gozoa\nSource : La Nouvelle République", TITLE)
+    assert cleaned.text.split("\n") == [BODY, BODY2, "Source : La Nouvelle République"]
+    assert cleaned.author == "Rodrigue Gozoa"
+
+
+@pytest.mark.parametrize("credit", ["Source : L'Essor", "Source: NOUVEL HORIZON", "Source : Studio Tamani"])
+def test_source_credit_lines_are_kept(credit: str) -> None:
+    assert lines(f"{BODY}\n{credit}")[-1] == credit
+
+
+def test_par_at_start_of_a_sentence_is_not_a_byline() -> None:
+    sentence = "Par ailleurs, le ministre a rappelé que les examens se tiendront comme prévu."
+    assert lines(f"{sentence}\n{BODY}")[0] == sentence
+    assert byline_author("Par Décret présidentiel du 12 mars") is None
+
+
+@pytest.mark.parametrize(("line", "author"), [
+    ("Par Oumar SANKARE", "Oumar SANKARE"), ("PAR MAHAMANE TOURÉ", "MAHAMANE TOURÉ"),
+    ("Par Boubacar Sidiki Haidara - 2 juillet 2021", "Boubacar Sidiki Haidara"),
+    ("By Agaïcha Kanouté", "Agaïcha Kanouté"), ("Par A. DIARRA", "A. DIARRA"),
+    ("Par la rédaction du journal", None),
+])
+def test_byline_author(line: str, author: str | None) -> None:
+    assert byline_author(line) == author
+
+
+def test_date_lines_dropped_at_the_top_only() -> None:
+    assert lines(f"Publié le dimanche 22 juin 2025\n22 juin 2025 - 10:30\n{BODY}") == [BODY]
+    dated_sentence = "Le 22 juin 2025, les délégués se sont réunis à Koulouba pour adopter la charte."
+    middle = f"{BODY}\n{BODY2}\n{BODY}\n{BODY2}\n{BODY}\n{BODY2}\n{dated_sentence}\n{BODY}\n{BODY2}\n{BODY}"
+    assert dated_sentence in lines(middle)
+
+
+def test_abamako_header_becomes_source() -> None:
+    cleaned = clean_text(f"Publié le vendredi 8 octobre 2021  |  liberation . fr\n{BODY}", TITLE)
+    assert (cleaned.text, cleaned.source) == (BODY, "liberation . fr")
+
+
+@pytest.mark.parametrize("noise", [
+    "Partager :", "Facebook WhatsApp Twitter", "Partager sur Facebook", "Share this:", "Imprimer",
+    "Télécharger", "https://www.studiotamani.org/wp-content/uploads/2023/01/titres.mp3",
+    "Ci-dessous écoutez le magazine en intégralité :", "3 commentaires", "Laisser un commentaire",
+    "Boîte de commentaires Facebook", "Suivez-nous sur Facebook pour ne rien rater de l'actualité malienne",
+    "© AFP par Michele Cattani", "Lire aussi : Kidal, les services de l'État redéployés",
+])
+def test_noise_lines_dropped(noise: str) -> None:
+    assert lines(f"{BODY}\n{noise}\n{BODY2}") == [BODY, BODY2]
+
+
+def test_lire_aussi_heading_takes_its_link_line() -> None:
+    assert lines(f"{BODY}\nLire aussi :\nKidal : les services de l'État redéployés\n{BODY2}") == [BODY, BODY2]
+
+
+def test_related_tail_cut_only_in_second_half() -> None:
+    raw = f"{BODY}\n{BODY2}\n{BODY}\nArticles similaires\nCoton : la CMDT relance ses usines\nMopti : reprise"
+    assert lines(raw) == [BODY, BODY2, BODY]
+
+
+def test_hard_wrapped_paragraph_rejoined() -> None:
+    raw = "Créée\nen 1961, l'Agence reste\nun pilier de l'information.\nLe ministre a parlé."
+    assert lines(raw) == ["Créée en 1961, l'Agence reste un pilier de l'information.", "Le ministre a parlé."]
+
+
+def test_new_sentence_after_full_stop_is_not_joined() -> None:
+    assert lines(f"{BODY}\nles chiffres restent provisoires.") == [BODY, "les chiffres restent provisoires."]
+
+
+def test_numbers_in_body_are_kept() -> None:
+    table = f"{BODY}\n{BODY2}\n{BODY}\n{BODY2}\n{BODY}\n{BODY2}\n{BODY}\n2019\n{BODY2}"
+    assert "2019" in lines(table)
+
+
+def test_doubled_apostrophes() -> None:
+    assert fix_apostrophes("l''Assemblée d''un collectif jusqu''à") == "l'Assemblée d'un collectif jusqu'à"
+    assert fix_apostrophes("il a dit ''non''") == "il a dit ''non''"  # quotes, not an escaped apostrophe
+    assert lines(f"Le président d''un collectif de commerçants a parlé longuement.\n{BODY}")[0].startswith(
+        "Le président d'un")
+
+
+def test_related_heading_early_in_a_short_article_followed_by_teasers() -> None:
+    teasers = "\n".join(f"Mopti : titre d'un article lié numéro {i}" for i in range(8))
+    assert lines(f"{BODY}\n{BODY2}\nSur le même sujet\n{teasers}") == [BODY, BODY2]
+
+
+def test_related_heading_followed_by_real_paragraphs_is_not_a_tail() -> None:
+    raw = f"{BODY}\nLire aussi\n{BODY2}\n{BODY}\n{BODY2}\n{BODY}"
+    assert lines(raw).count(BODY) == 3

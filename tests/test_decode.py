@@ -1,0 +1,84 @@
+"""Body decoding: BOM, HTTP charset, meta charset, UTF-8/cp1252 fallbacks (pipelines/decode.py)."""
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from pipelines.decode import decode_body, declared_charsets
+
+FRENCH = ("<html><head><title>Ségou</title></head><body><p>Le président a visité la région de Ségou en août. "
+          "Très bien accueilli, il a évoqué l'œuvre des coopératives à côté du fleuve.</p></body></html>")
+
+
+def test_plain_utf8_without_declaration() -> None:
+    assert decode_body(FRENCH.encode("utf-8")) == (FRENCH, "utf-8")
+
+
+def test_cp1252_without_any_charset_is_not_read_as_utf8() -> None:
+    text, encoding = decode_body(FRENCH.encode("cp1252"), "text/html")
+    assert encoding == "cp1252"
+    assert "président" in text and "œuvre" in text and "\ufffd" not in text
+
+
+def test_declared_utf8_that_is_really_cp1252() -> None:
+    text, encoding = decode_body(FRENCH.encode("cp1252"), "text/html; charset=UTF-8")
+    assert encoding == "cp1252"
+    assert "août" in text
+
+
+def test_mixed_utf8_page_with_cp1252_fragment_keeps_both() -> None:
+    body = FRENCH.encode("utf-8") + "<p>Déjà vu à Kayes</p>".encode("cp1252")
+    text, encoding = decode_body(body, "text/html; charset=utf-8")
+    assert encoding == "utf-8+cp1252"
+    assert "Ségou" in text and "Déjà vu à Kayes" in text
+
+
+def test_declared_latin1_but_really_utf8() -> None:
+    text, encoding = decode_body(FRENCH.encode("utf-8"), "text/html; charset=ISO-8859-1")
+    assert encoding == "utf-8"
+    assert "président" in text and "Ã©" not in text
+
+
+def test_meta_charset_used_when_header_silent() -> None:
+    body = b'<html><head><meta charset="windows-1252"></head><body>' + "été".encode("cp1252") + b"</body></html>"
+    text, encoding = decode_body(body, "text/html")
+    assert (encoding, "été" in text) == ("cp1252", True)
+
+
+def test_http_equiv_charset() -> None:
+    body = (b'<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-15">'
+            + "Kati – écoles".encode("cp1252"))
+    assert decode_body(body)[1] == "cp1252"
+
+
+def test_header_wins_over_meta() -> None:
+    body = '<meta charset="utf-8"><p>Привет, как дела у вас сегодня?</p>'.encode("cp1251")
+    text, encoding = decode_body(body, "text/html; charset=windows-1251")
+    assert encoding == "cp1251" and "Привет" in text
+
+
+@pytest.mark.parametrize(("bom", "codec"), [(codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le")])
+def test_bom(bom: bytes, codec: str) -> None:
+    text, encoding = decode_body(bom + "<p>Mopti</p>".encode(codec), "text/html; charset=iso-8859-1")
+    assert text == "<p>Mopti</p>" and encoding == codec
+
+
+def test_cyrillic_without_declaration_uses_detector() -> None:
+    body = "<p>Привет, как дела? Это тестовая страница на русском языке, довольно длинная.</p>".encode("cp1251")
+    assert decode_body(body)[1] == "cp1251"
+
+
+@pytest.mark.parametrize(("body", "content_type"), [
+    (b"", None), (b"\xff\xfe\xff", "text/html; charset=bogus-charset"), (b"\x81\x8d\x8f\x90\x9d", "text/html"),
+    (b'<meta charset="utf-16"><p>abc</p>', None),
+])
+def test_never_raises(body: bytes, content_type: str | None) -> None:
+    text, encoding = decode_body(body, content_type)
+    assert isinstance(text, str) and encoding
+
+
+def test_declared_charsets_order_and_unknown_labels() -> None:
+    body = b'<meta charset="latin1">'
+    assert declared_charsets(body, "text/html; charset=utf-8") == ["utf-8", "cp1252"]
+    assert declared_charsets(b"<p>x</p>", "text/html; charset=nonsense") == []
