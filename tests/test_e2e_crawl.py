@@ -1,0 +1,301 @@
+"""End to end: `python -m archive crawl` over the loopback test web, then the archive checked row by row.
+
+One crawl per session (generation 1), then one incremental re-crawl (generation 2). Every expectation
+comes from tests/testweb/sites/<site>/expected.json; each failure names the site, the URL and the field.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+import pytest
+
+from conftest import hard_site_names, load_expected, raw_expected, run_cli
+from crawler.sampleweb.server import RequestRecord, TestWeb
+
+pytestmark = pytest.mark.timeout(240)
+
+SITES = hard_site_names()
+RAW = {site: raw_expected(site) for site in SITES}
+# No politeness delay against loopback; everything else is the crawler's own configuration.
+FAST = ["--quiet", "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False"]
+CRAWL_TIMEOUT = 100
+TRACKING = re.compile(r"^(utm_.*|replytocom|fbclid|gclid|amp|noamp)$")
+
+
+@dataclass
+class CrawlRun:
+    """One crawl subprocess and what the test web saw while it ran."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+    db: Path  # a snapshot of the archive as this run left it
+    requests: list[RequestRecord] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def explain(self) -> str:
+        return (f"exit {self.returncode} after {self.seconds:.1f}s; request log: {self.db.with_suffix('.requests.jsonl')}"
+                f"\n--- stderr (tail) ---\n{self.stderr[-3000:]}")
+
+    def requested(self, site: str, path: str) -> list[str]:
+        """Requests of this run for `path` on `site` (tracking parameters ignored), as 'STATUS path'."""
+        return [f"{r.status} {r.path}" for r in self.requests if r.site == site and _norm(r.path) == _norm(path)]
+
+
+def _crawl(web: TestWeb, work: Path, db: Path, snapshot: Path) -> CrawlRun:
+    sites_file = web.write_sites_toml(work / "sites.toml")
+    web.clear_log()
+    start = time.monotonic()
+    proc = run_cli("crawl", "--sites", str(sites_file), "--db", str(db), *FAST, timeout=CRAWL_TIMEOUT)
+    seconds = time.monotonic() - start
+    if db.exists():  # freeze this run's state: the next run writes to the same archive
+        with sqlite3.connect(db) as src, sqlite3.connect(snapshot) as dst:
+            src.backup(dst)
+    requests = web.requests
+    with snapshot.with_suffix(".requests.jsonl").open("w", encoding="utf-8") as log:  # for debugging failures
+        for r in requests:
+            log.write(json.dumps(r.__dict__, ensure_ascii=False) + "\n")
+    return CrawlRun(proc.returncode, proc.stdout, proc.stderr, snapshot, requests, seconds)
+
+
+@pytest.fixture(scope="session")
+def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("e2e")
+
+
+@pytest.fixture(scope="session")
+def crawl1(testweb: TestWeb, workdir: Path) -> CrawlRun:
+    """The first crawl of every site, generation 1, into an empty archive."""
+    testweb.set_generation(1)
+    return _crawl(testweb, workdir, workdir / "malinews.db", workdir / "run1.db")
+
+
+@pytest.fixture(scope="session")
+def crawl2(crawl1: CrawlRun, testweb: TestWeb, workdir: Path) -> CrawlRun:
+    """The incremental re-crawl: same archive, generation 2 (one new, one changed article…)."""
+    testweb.set_generation(2)
+    return _crawl(testweb, workdir, workdir / "malinews.db", workdir / "run2.db")
+
+
+def _rows(run: CrawlRun, site: str | None = None) -> dict[str, dict[str, Any]]:
+    if not run.db.exists():
+        pytest.fail(f"the crawl left no archive at {run.db}; {run.explain()}")
+    con = sqlite3.connect(f"file:{run.db}?mode=ro", uri=True)
+    con.row_factory = sqlite3.Row
+    try:
+        sql, args = ("SELECT * FROM articles WHERE site = ?", [site]) if site else ("SELECT * FROM articles", [])
+        return {r["url"]: dict(r) for r in con.execute(sql, args)}
+    finally:
+        con.close()
+
+
+def _query(run: CrawlRun, sql: str, args: list[Any]) -> list[tuple[Any, ...]]:
+    con = sqlite3.connect(f"file:{run.db}?mode=ro", uri=True)
+    try:
+        return con.execute(sql, args).fetchall()
+    finally:
+        con.close()
+
+
+def _row(run: CrawlRun, site: str, url: str) -> dict[str, Any]:
+    rows = _rows(run, site)
+    if url not in rows:
+        pytest.fail(f"{site}: no article row for {url}\n  rows of this site: {sorted(rows) or 'none'}\n  {run.explain()}")
+    return rows[url]
+
+
+def _norm(path: str) -> str:
+    """Path + query without tracking parameters (so `x.html?utm_source=…` counts as `x.html`)."""
+    parts = urlsplit(path)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not TRACKING.match(k)]
+    return parts.path + ("?" + urlencode(sorted(query)) if query else "")
+
+
+def _path(url: str) -> str:
+    parts = urlsplit(url)
+    return parts.path + ("?" + parts.query if parts.query else "")
+
+
+def _article_params(kind: str = "articles") -> list[Any]:
+    out = []
+    for site in SITES:
+        arts = RAW[site]["articles"] if kind == "articles" else RAW[site]["v2"].get("articles", [])
+        for i, art in enumerate(arts):
+            out.append(pytest.param(site, i, id=f"{site}-{art.get('key', i)}"))
+    return out
+
+
+# -- run 1 --------------------------------------------------------------------------------------
+
+def test_crawl_succeeds(crawl1: CrawlRun) -> None:
+    assert crawl1.returncode == 0, crawl1.explain()
+
+
+@pytest.mark.parametrize("site", SITES)
+def test_article_url_set(crawl1: CrawlRun, testweb: TestWeb, site: str) -> None:
+    exp = {a["url"] for a in load_expected(testweb, site)["articles"]}
+    got = set(_rows(crawl1, site))
+    assert got == exp, (f"{site}: archived URLs differ from expected.json (rows must carry canonical URLs)\n"
+                        f"  missing: {sorted(exp - got)}\n  unexpected: {sorted(got - exp)}")
+
+
+@pytest.mark.parametrize("field_name", ["title", "author", "published"])
+@pytest.mark.parametrize(("site", "index"), _article_params())
+def test_article_field(crawl1: CrawlRun, testweb: TestWeb, site: str, index: int, field_name: str) -> None:
+    art = load_expected(testweb, site)["articles"][index]
+    _check_field(_row(crawl1, site, art["url"]), art, site, field_name)
+
+
+def _check_field(row: dict[str, Any], art: dict[str, Any], site: str, field_name: str) -> None:
+    want, got = art[field_name], row[field_name]
+    where = f"{site} {art['url']} {field_name}"
+    if field_name == "published":
+        assert got, f"{where}: no publication date (expected {want})"
+        assert str(got)[:10] == want[:10], f"{where}: got {got!r}, expected the day {want[:10]} (Africa/Bamako = UTC)"
+    elif field_name == "author":
+        assert (got or None) == want, f"{where}: got {got!r}, expected {want!r}"
+    else:
+        assert got == want, f"{where}: got {got!r}, expected {want!r}"
+
+
+@pytest.mark.parametrize(("site", "index"), _article_params())
+def test_article_text_contains(crawl1: CrawlRun, testweb: TestWeb, site: str, index: int) -> None:
+    art = load_expected(testweb, site)["articles"][index]
+    text = _row(crawl1, site, art["url"])["text"] or ""
+    missing = [s for s in art["text_contains"] if s not in text]
+    assert not missing, f"{site} {art['url']}: body text lacks {missing}\n--- text ---\n{text[:1500]}"
+
+
+@pytest.mark.parametrize(("site", "index"), _article_params())
+def test_article_text_excludes(crawl1: CrawlRun, testweb: TestWeb, site: str, index: int) -> None:
+    art = load_expected(testweb, site)["articles"][index]
+    text = _row(crawl1, site, art["url"])["text"] or ""
+    leaked = [s for s in art["text_excludes"] if s in text]
+    assert not leaked, f"{site} {art['url']}: boilerplate/comments leaked into the text: {leaked}\n--- text ---\n{text[:1500]}"
+
+
+@pytest.mark.parametrize(("site", "index"), _article_params())
+def test_article_basics(crawl1: CrawlRun, testweb: TestWeb, site: str, index: int) -> None:
+    art = load_expected(testweb, site)["articles"][index]
+    row = _row(crawl1, site, art["url"])
+    assert row["word_count"] and row["word_count"] >= 200, f"{art['url']}: word_count {row['word_count']}"
+    assert re.fullmatch(r"[0-9a-f]{64}", row["content_hash"] or ""), f"{art['url']}: content_hash {row['content_hash']!r}"
+    assert "\ufffd" not in row["text"] and "\ufffd" not in row["title"], f"{art['url']}: undecodable bytes (charset)"
+    assert row["first_seen"] and row["last_seen"]
+
+
+@pytest.mark.parametrize("site", SITES)
+def test_not_articles_are_never_archived(crawl1: CrawlRun, testweb: TestWeb, site: str) -> None:
+    exp = load_expected(testweb, site)
+    rows = _rows(crawl1)
+    wrong = [u for u in exp["not_articles"] if u in rows]
+    assert not wrong, f"{site}: non-article pages archived as articles: {wrong}"
+
+
+@pytest.mark.parametrize("site", SITES)
+def test_disallowed_paths_are_never_requested(crawl1: CrawlRun, testweb: TestWeb, site: str) -> None:
+    prefixes = load_expected(testweb, site)["disallowed"]
+    hits = [r.path for r in crawl1.requests if r.site == site and any(r.path.startswith(p) for p in prefixes)]
+    assert not hits, f"{site}: robots.txt disallows {prefixes} but the crawler requested {hits}"
+
+
+def test_crawler_identifies_itself(crawl1: CrawlRun) -> None:
+    agents = {r.user_agent for r in crawl1.requests}
+    assert agents and all("malinews" in a.lower() for a in agents), f"user agents seen: {agents}"
+
+
+def test_fts_finds_goita_without_accent(crawl1: CrawlRun, testweb: TestWeb) -> None:
+    want = load_expected(testweb, "customcms")["search"]["Goita"]
+    got = [u for (u,) in _query(crawl1, "SELECT a.url FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+                                       "WHERE articles_fts MATCH ?", ["Goita"])]
+    assert want in got, f"FTS 'Goita' should find {want}; found {got}"
+
+
+def test_cli_search_json_finds_goita(crawl1: CrawlRun, testweb: TestWeb) -> None:
+    want = load_expected(testweb, "customcms")["search"]["Goita"]
+    proc = run_cli("search", "Goita", "--db", str(crawl1.db), "--json", timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    hits = [json.loads(line) for line in proc.stdout.splitlines() if line.strip()]
+    assert want in [h.get("url") for h in hits], f"`search Goita --json` printed {proc.stdout!r}"
+
+
+# -- run 2: incremental --------------------------------------------------------------------------
+
+def test_recrawl_succeeds(crawl2: CrawlRun) -> None:
+    assert crawl2.returncode == 0, crawl2.explain()
+
+
+@pytest.mark.parametrize("site", SITES)
+def test_recrawl_skips_unchanged_articles(crawl2: CrawlRun, testweb: TestWeb, site: str) -> None:
+    exp = load_expected(testweb, site)
+    changed = set(exp["v2"]["changed"])
+    unchanged: dict[str, str] = {}
+    for art in exp["articles"]:
+        if art["url"] not in changed:
+            for url in [art["url"], *art.get("aliases", [])]:
+                unchanged[_norm(_path(url))] = art["url"]
+    fetched = sorted({f"{r.path} (= {unchanged[_norm(r.path)]})" for r in crawl2.requests
+                      if r.site == site and _norm(r.path) in unchanged})
+    assert not fetched, (f"{site}: the re-crawl requested unchanged articles (or their aliases: redirect sources, "
+                         f"AMP, tracking variants) again: {fetched}")
+
+
+@pytest.mark.parametrize("site", SITES)
+def test_recrawl_url_set(crawl2: CrawlRun, testweb: TestWeb, site: str) -> None:
+    exp = load_expected(testweb, site)
+    want = {a["url"] for a in exp["articles"]} | set(exp["v2"]["new"])
+    got = set(_rows(crawl2, site))
+    assert got == want, f"{site}: after the re-crawl\n  missing: {sorted(want - got)}\n  unexpected: {sorted(got - want)}"
+
+
+@pytest.mark.parametrize("field_name", ["title", "author", "published"])
+@pytest.mark.parametrize(("site", "index"), _article_params("v2"))
+def test_recrawl_new_article_fields(crawl2: CrawlRun, testweb: TestWeb, site: str, index: int, field_name: str) -> None:
+    art = load_expected(testweb, site)["v2"]["articles"][index]
+    _check_field(_row(crawl2, site, art["url"]), art, site, field_name)
+
+
+@pytest.mark.parametrize(("site", "index"), _article_params("v2"))
+def test_recrawl_new_article_text(crawl2: CrawlRun, testweb: TestWeb, site: str, index: int) -> None:
+    art = load_expected(testweb, site)["v2"]["articles"][index]
+    text = _row(crawl2, site, art["url"])["text"] or ""
+    assert all(s in text for s in art["text_contains"]), f"{art['url']}: missing {art['text_contains']}"
+    assert not [s for s in art["text_excludes"] if s in text], f"{art['url']}: boilerplate leaked"
+
+
+CHANGED = [pytest.param(site, url, id=f"{site}-{urlsplit(url).path.strip('/').split('/')[-1][:30]}")
+           for site in SITES for url in RAW[site]["v2"]["changed_text_contains"]]
+
+
+@pytest.mark.parametrize(("site", "raw_url"), CHANGED)
+def test_recrawl_updates_changed_article(crawl1: CrawlRun, crawl2: CrawlRun, testweb: TestWeb, site: str, raw_url: str) -> None:
+    url = raw_url.replace("{BASE}", testweb.base_urls[site])
+    sentence = load_expected(testweb, site)["v2"]["changed_text_contains"][url]
+    before, after = _row(crawl1, site, url), _row(crawl2, site, url)
+    assert sentence not in before["text"], "generation 1 must not contain the v2 sentence"
+    assert sentence in after["text"], (f"{url}: the re-crawl did not store the changed text (its sitemap lastmod moved "
+                                       f"forward); requests for it in run 2: {crawl2.requested(site, _path(url))}")
+    assert after["content_hash"] != before["content_hash"]
+    assert after["id"] == before["id"], "a changed article keeps its row (url is unique)"
+    versions = _query(crawl2, "SELECT text FROM article_versions WHERE article_id = ?", [after["id"]])
+    assert len(versions) == 1, f"{url}: expected one archived previous version, found {len(versions)}"
+    assert sentence not in versions[0][0], "the archived version is the old text"
+
+
+def test_recrawl_keeps_unchanged_articles_unversioned(crawl2: CrawlRun, testweb: TestWeb) -> None:
+    changed = {u for s in SITES for u in load_expected(testweb, s)["v2"]["changed"]}
+    rows = [(url, row["id"]) for url, row in _rows(crawl2).items() if url not in changed]
+    ids = {i for (i,) in _query(crawl2, "SELECT DISTINCT article_id FROM article_versions", [])}
+    wrong = [url for url, i in rows if i in ids]
+    assert not wrong, f"unchanged articles got a version row: {wrong}"
+
+
+def test_whole_e2e_is_fast(crawl1: CrawlRun, crawl2: CrawlRun) -> None:
+    assert crawl1.seconds + crawl2.seconds < 110, f"crawls took {crawl1.seconds:.0f}s + {crawl2.seconds:.0f}s"
