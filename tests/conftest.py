@@ -1,13 +1,16 @@
 """Shared fixtures: the loopback test web (tests/testweb/sites), its expectations, and the malinews CLI."""
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -56,6 +59,30 @@ def run_cli(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str
     """Run `python -m archive ARGS…` from the repo root and capture its output."""
     return subprocess.run([sys.executable, "-m", "archive", *args], cwd=REPO, env=cli_env(),
                           capture_output=True, text=True, timeout=timeout)
+
+
+@dataclass
+class Fetched:
+    """A raw HTTP answer (no redirect following, no decompression)."""
+
+    status: int
+    headers: dict[str, str]
+    body: bytes
+
+    def header(self, name: str) -> str | None:
+        return next((v for k, v in self.headers.items() if k.lower() == name.lower()), None)
+
+
+def fetch(url: str, method: str = "GET", headers: dict[str, str] | None = None) -> Fetched:
+    """One raw request with http.client (exact path sent, redirects not followed)."""
+    parts = urlsplit(url)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    try:
+        conn.request(method, parts.path + ("?" + parts.query if parts.query else ""), headers=headers or {})
+        resp = conn.getresponse()
+        return Fetched(resp.status, dict(resp.getheaders()), resp.read())
+    finally:
+        conn.close()
 
 
 @pytest.fixture(scope="session")

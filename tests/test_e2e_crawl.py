@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import subprocess
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,16 +54,21 @@ def _crawl(web: TestWeb, work: Path, db: Path, snapshot: Path) -> CrawlRun:
     sites_file = web.write_sites_toml(work / "sites.toml")
     web.clear_log()
     start = time.monotonic()
-    proc = run_cli("crawl", "--sites", str(sites_file), "--db", str(db), *FAST, timeout=CRAWL_TIMEOUT)
+    try:
+        proc = run_cli("crawl", "--sites", str(sites_file), "--db", str(db), *FAST, timeout=CRAWL_TIMEOUT)
+        code, out, err = proc.returncode, proc.stdout, proc.stderr
+    except subprocess.TimeoutExpired as exc:
+        code, out, err = -9, str(exc.stdout or ""), f"killed after {CRAWL_TIMEOUT}s\n{exc.stderr or ''}"
     seconds = time.monotonic() - start
     if db.exists():  # freeze this run's state: the next run writes to the same archive
-        with sqlite3.connect(db) as src, sqlite3.connect(snapshot) as dst:
-            src.backup(dst)
+        src, dst = sqlite3.connect(db), sqlite3.connect(snapshot)
+        src.backup(dst)
+        src.close(), dst.close()
     requests = web.requests
     with snapshot.with_suffix(".requests.jsonl").open("w", encoding="utf-8") as log:  # for debugging failures
         for r in requests:
             log.write(json.dumps(r.__dict__, ensure_ascii=False) + "\n")
-    return CrawlRun(proc.returncode, proc.stdout, proc.stderr, snapshot, requests, seconds)
+    return CrawlRun(code, out, err, snapshot, requests, seconds)
 
 
 @pytest.fixture(scope="session")
@@ -84,24 +90,20 @@ def crawl2(crawl1: CrawlRun, testweb: TestWeb, workdir: Path) -> CrawlRun:
     return _crawl(testweb, workdir, workdir / "malinews.db", workdir / "run2.db")
 
 
-def _rows(run: CrawlRun, site: str | None = None) -> dict[str, dict[str, Any]]:
+def _query(run: CrawlRun, sql: str, args: list[Any]) -> list[sqlite3.Row]:
     if not run.db.exists():
         pytest.fail(f"the crawl left no archive at {run.db}; {run.explain()}")
     con = sqlite3.connect(f"file:{run.db}?mode=ro", uri=True)
     con.row_factory = sqlite3.Row
     try:
-        sql, args = ("SELECT * FROM articles WHERE site = ?", [site]) if site else ("SELECT * FROM articles", [])
-        return {r["url"]: dict(r) for r in con.execute(sql, args)}
-    finally:
-        con.close()
-
-
-def _query(run: CrawlRun, sql: str, args: list[Any]) -> list[tuple[Any, ...]]:
-    con = sqlite3.connect(f"file:{run.db}?mode=ro", uri=True)
-    try:
         return con.execute(sql, args).fetchall()
     finally:
         con.close()
+
+
+def _rows(run: CrawlRun, site: str | None = None) -> dict[str, dict[str, Any]]:
+    sql, args = ("SELECT * FROM articles WHERE site = ?", [site]) if site else ("SELECT * FROM articles", [])
+    return {r["url"]: dict(r) for r in _query(run, sql, args)}
 
 
 def _row(run: CrawlRun, site: str, url: str) -> dict[str, Any]:
@@ -124,12 +126,9 @@ def _path(url: str) -> str:
 
 
 def _article_params(kind: str = "articles") -> list[Any]:
-    out = []
-    for site in SITES:
-        arts = RAW[site]["articles"] if kind == "articles" else RAW[site]["v2"].get("articles", [])
-        for i, art in enumerate(arts):
-            out.append(pytest.param(site, i, id=f"{site}-{art.get('key', i)}"))
-    return out
+    """(site, index) params over expected articles (`kind` "v2": the articles new in generation 2)."""
+    arts = {s: RAW[s]["articles"] if kind == "articles" else RAW[s]["v2"].get("articles", []) for s in SITES}
+    return [pytest.param(s, i, id=f"{s}-{a.get('key', i)}") for s in SITES for i, a in enumerate(arts[s])]
 
 
 # -- run 1 --------------------------------------------------------------------------------------
