@@ -74,8 +74,11 @@ def cli() -> None:
 @click.option("--log-level", type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"]), default="WARNING",
               show_default=True, help="Scrapy log level (logs go to stderr or --log-file).")
 @click.option("--log-file", type=click.Path(dir_okay=False), help="Write the Scrapy log to this file.")
+@click.option("--warc", "warc_dir", type=click.Path(file_okay=False), default=None,
+              help="Also write every HTTP response fetched to gzipped WARC/1.1 files in DIR (rotated at ~1 GB).")
 def crawl(names: tuple[str, ...], sites_file: str | None, db: str, since: str | None, max_articles: int,
-          overrides: tuple[str, ...], quiet: bool, log_level: str, log_file: str | None) -> None:
+          overrides: tuple[str, ...], quiet: bool, log_level: str, log_file: str | None,
+          warc_dir: str | None) -> None:
     """Crawl the named sites (default: every registered site) into the archive.
 
     Example: malinews crawl essor studiotamani --db malinews.db --max-articles 50
@@ -92,6 +95,8 @@ def crawl(names: tuple[str, ...], sites_file: str | None, db: str, since: str | 
     parsed.setdefault("LOG_LEVEL", log_level)
     if log_file:
         parsed.setdefault("LOG_FILE", log_file)
+    if warc_dir:
+        parsed["MALINEWS_WARC_DIR"] = str(Path(warc_dir).resolve())
     try:
         summary = run_crawl(db, list(names), sites_file, since=since, max_articles=max_articles,
                             overrides=parsed, progress=not quiet)
@@ -188,6 +193,13 @@ def demo(db: str | None, query: str) -> None:
 
 # -- commands defined in their own modules (one line each; keep this block sorted) --------
 # (helpers add `from archive.cli_xxx import yyy` + `cli.add_command(yyy)` here)
+from archive.cli_people import export, serve, stats  # noqa: E402  (issue 4)
+from archive.cli_warc import import_warc, reextract  # noqa: E402  (issue 4)
+cli.add_command(export)
+cli.add_command(import_warc)
+cli.add_command(reextract)
+cli.add_command(serve)
+cli.add_command(stats)
 
 
 def main() -> None:

@@ -113,6 +113,49 @@ def m001_initial(db: Database) -> None:
     )
 
 
+# -- issue 4 (the archive for people): reader columns, browse indexes ------------------------
+BROWSE_INDEXES = (
+    ["section"], ["language"], ["author"], ["published_month"],
+    ["site", "section"], ["site", "language"], ["site", "author"], ["site", "published_month"],
+    ["site", "story_id"], ["site", "word_count"],  # `malinews stats` per outlet without a table scan
+)
+
+
+@migrations()
+def m020_extractor_version_and_month(db: Database) -> None:
+    """Record which extractor produced each article; keep `published_month` (YYYY-MM) for facets.
+
+    A plain column kept by triggers, not a generated one: SQLite 3.40 cannot scan an index on a
+    virtual generated column as a covering index, and facet counts at 1M rows need exactly that.
+    """
+    db.execute("ALTER TABLE articles ADD COLUMN extractor_version TEXT")
+    db.execute("ALTER TABLE articles ADD COLUMN published_month TEXT")
+    db.execute("UPDATE articles SET published_month = substr(published, 1, 7) WHERE published IS NOT NULL")
+    for event in ("INSERT", "UPDATE OF published"):
+        name = "articles_month_ai" if event == "INSERT" else "articles_month_au"
+        db.execute(
+            f"CREATE TRIGGER {name} AFTER {event} ON articles "
+            "WHEN new.published_month IS NOT substr(new.published, 1, 7) BEGIN "
+            "UPDATE articles SET published_month = substr(new.published, 1, 7) WHERE id = new.id; END"
+        )
+
+
+@migrations()
+def m021_browse_indexes(db: Database) -> None:
+    """Covering indexes for datasette's facets and sorts; re-index FTS only when title/text change."""
+    for cols in BROWSE_INDEXES:
+        db["articles"].create_index(cols, if_not_exists=True)
+    # sqlite-utils' update trigger re-indexes a row on ANY update (last_seen, extractor_version…).
+    db.execute("DROP TRIGGER IF EXISTS articles_au")
+    db.execute(
+        'CREATE TRIGGER "articles_au" AFTER UPDATE OF "title", "text" ON "articles" BEGIN\n'
+        '  INSERT INTO "articles_fts" ("articles_fts", rowid, "title", "text") '
+        "VALUES('delete', old.rowid, old.\"title\", old.\"text\");\n"
+        '  INSERT INTO "articles_fts" (rowid, "title", "text") VALUES (new.rowid, new."title", new."text");\n'
+        "END"
+    )
+
+
 def migrate(db: Database) -> None:
     """Bring `db` up to the current schema (idempotent)."""
     migrations.apply(db)

@@ -12,6 +12,7 @@ from typing import Any, Iterable, Mapping
 
 from sqlite_utils import Database
 
+from archive.provenance import extractor_version
 from archive.schema import migrate
 
 ARTICLE_FIELDS = (
@@ -112,6 +113,7 @@ class Archive:
         ).fetchone()
         fields = {k: art.get(k) for k in ARTICLE_FIELDS}
         fields["tags"] = json.dumps(list(art.get("tags") or []), ensure_ascii=False)
+        fields["extractor_version"] = item.get("extractor_version") or extractor_version()
         if existing is None:
             story_id = self.db["stories"].insert(
                 {
@@ -222,3 +224,37 @@ class Archive:
                     **values,
                 },
             )
+
+    # -- re-extraction from kept pages (`malinews reextract`) ------------------------------
+    def replace_extraction(self, article_id: int, article: Mapping[str, Any], version: str,
+                           now: str | None = None) -> str:
+        """Apply a new extraction of an archived page; the caller holds the transaction.
+
+        Returns `unchanged` (only extractor_version noted), `metadata` (fields updated in place) or
+        `changed` (title or text differ: the previous one is kept in article_versions first).
+        """
+        cols = (*ARTICLE_FIELDS, "tags")
+        row = self.db.execute(
+            f"SELECT {', '.join(cols)}, first_seen FROM articles WHERE id = ?", [article_id]
+        ).fetchone()
+        if row is None:
+            raise KeyError(f"no article {article_id}")
+        old = dict(zip(cols, row[:-1]))
+        new: dict[str, Any] = {k: article.get(k) for k in ARTICLE_FIELDS}
+        new["tags"] = json.dumps(list(article.get("tags") or []), ensure_ascii=False)
+        if new == old:
+            self.db.execute("UPDATE articles SET extractor_version = ? WHERE id = ?", [version, article_id])
+            return "unchanged"
+        status = "metadata"
+        if (new["content_hash"], new["title"]) != (old["content_hash"], old["title"]):
+            now = now or utc_now()
+            prev_to = self.db.execute(
+                "SELECT max(seen_to) FROM article_versions WHERE article_id = ?", [article_id]
+            ).fetchone()[0]
+            self.db["article_versions"].insert(
+                {"article_id": article_id, "title": old["title"], "text": old["text"],
+                 "content_hash": old["content_hash"], "seen_from": prev_to or row[-1], "seen_to": now}
+            )
+            status = "changed"
+        self.db["articles"].update(article_id, {**new, "extractor_version": version})
+        return status

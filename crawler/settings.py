@@ -37,6 +37,7 @@ SCRAPER_SLOT_MAX_ACTIVE_SIZE = 8 * 1024 * 1024
 
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.SiteScopeMiddleware": 50,
+    "crawler.warc.WarcMiddleware": 950,  # next to the downloader: raw responses; off unless MALINEWS_WARC_DIR
 }
 ITEM_PIPELINES = {
     "pipelines.filtering.ArticleFilterPipeline": 100,
@@ -60,3 +61,5 @@ MALINEWS_BATCH_SIZE = 100
 MALINEWS_FLUSH_SECONDS = 2.0
 MALINEWS_RUN_ID = None
 MALINEWS_PROGRESS = False
+MALINEWS_WARC_DIR = None  # `crawl --warc DIR`: write every HTTP exchange to WARC/1.1 files there
+MALINEWS_WARC_MAX_BYTES = 1_000_000_000  # rotate WARC files at about this size

@@ -1,0 +1,65 @@
+"""Run datasette on an archive with the shipped configuration, templates and plugin (read-only)."""
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from archive.errors import ArchiveMissingError
+from archive.serve_config import DatasetteFiles, build
+
+
+def prepare_archive(db: str | Path) -> set[str]:
+    """Bring the archive's schema up to date (indexes the pages need) and list its tables and views."""
+    from archive.store import Archive
+
+    if not Path(db).exists():
+        raise ArchiveMissingError(f"no archive at {db}; run `malinews crawl --db {db}` first, or pass --db PATH")
+    archive = Archive.open(db)
+    try:
+        return {r[0] for r in archive.db.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+    finally:
+        archive.close()
+
+
+def database_name(db: str | Path) -> str:
+    """The name datasette gives the database: the file name without its extension."""
+    return Path(db).stem
+
+
+def datasette_files(db: str | Path, version: str | None = None) -> DatasetteFiles:
+    """The metadata/config/settings for serving `db` with datasette `version` (default: installed)."""
+    return build(database_name(db), prepare_archive(db), version)
+
+
+def emit(db: str | Path, directory: str | Path, version: str | None = None) -> list[str]:
+    """Write the configuration files for `db` into `directory`; return a datasette command line."""
+    files = datasette_files(db, version)
+    args = files.write(Path(directory))
+    plugin = Path(__file__).with_name("web_plugin.py")
+    plugins_dir = Path(directory) / "plugins"
+    plugins_dir.mkdir(exist_ok=True)
+    (plugins_dir / "malinews_web.py").write_text(plugin.read_text(encoding="utf-8"), encoding="utf-8")
+    return ["datasette", "serve", str(db), *args, "--plugins-dir", str(plugins_dir)]
+
+
+def register_plugin() -> None:
+    """Register archive.web_plugin with datasette's plugin manager (once per process)."""
+    from datasette.plugins import pm
+
+    from archive import web_plugin
+
+    if not pm.is_registered(web_plugin):
+        pm.register(web_plugin, name="malinews-web")
+
+
+def run_datasette(db: str | Path, host: str, port: int, *, open_browser: bool = False) -> None:
+    """Serve `db` until interrupted (blocks); datasette's own CLI does the serving."""
+    from datasette.cli import cli as datasette_cli
+
+    files = datasette_files(db)
+    workdir = Path(tempfile.mkdtemp(prefix="malinews-serve-"))
+    args = ["serve", str(db), "--host", host, "--port", str(port), *files.write(workdir)]
+    if open_browser:
+        args.append("--open")
+    register_plugin()
+    datasette_cli.main(args=args, prog_name="datasette", standalone_mode=True)

@@ -1,0 +1,212 @@
+"""Build or update an archive from WARC files with no network: the crawl's extraction, replayed in fetch order."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+from urllib.parse import urlsplit
+
+from warcio.archiveiterator import ArchiveIterator
+
+from archive.store import Archive
+from crawler import settings as defaults
+from crawler.discovery import DiscoveryParseError, iso_utc, parse_discovery_document
+from crawler.links import ARTICLE, classify_link
+from crawler.sites import Site
+from crawler.urls import canonicalize_url, is_http_url
+from crawler.warc import KIND_HEADER, REDIRECTED_FROM, VIA_HEADER
+
+logger = logging.getLogger(__name__)
+HTML_TYPES = ("text/html", "application/xhtml")
+Extract = Callable[[dict[str, Any]], dict[str, Any]]
+
+
+@dataclass
+class ImportSummary:
+    """What an import did."""
+
+    files: int = 0
+    responses: int = 0
+    pages: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def add(self, key: str, n: int = 1) -> None:
+        """Count one event."""
+        self.counts[key] = self.counts.get(key, 0) + n
+
+
+def warc_iso(date: str) -> str:
+    """A WARC-Date (`2025-06-22T08:00:00.123456Z`) as the crawler's `now`: seconds, `+00:00`."""
+    return date[:19] + "+00:00"
+
+
+class WarcImporter:
+    """Replay responses like NewsSpider: discovery hints first, then extraction, filtering, batched saves."""
+
+    def __init__(self, archive: Archive, sites: dict[str, Site], extract: Extract, batch_size: int = 100) -> None:
+        self.archive = archive
+        self.sites = sites
+        self.extract = extract
+        self.batch_size = batch_size
+        self.pending: dict[str, dict[str, Any]] = {}
+        self.fetched: set[str] = set()
+        self.saved_urls: set[str] = set()
+        self.buffer: list[dict[str, Any]] = []
+        self.summary = ImportSummary()
+
+    def site_of(self, url: str) -> Site | None:
+        """The registered site owning `url`."""
+        return next((s for s in self.sites.values() if s.owns(url)), None)
+
+    def canonical(self, url: str, site: Site) -> str:
+        """Same canonical spelling as NewsSpider.canonical."""
+        if not site.owns(url):
+            return canonicalize_url(url)
+        primary = urlsplit(site.url)
+        return canonicalize_url(url, primary.netloc.lower(), primary.scheme)
+
+    def merge_hints(self, url: str, site: Site, hints: dict[str, Any]) -> None:
+        """Remember discovery hints for a not-yet-fetched URL (first value wins, as in the spider)."""
+        if not is_http_url(url) or not site.owns(url):
+            return
+        canon = self.canonical(url, site)
+        if canon in self.fetched:
+            return
+        clean = {k: v for k, v in hints.items() if k != "url" and v}
+        for key in ("lastmod", "published"):
+            if key in clean:
+                clean[key] = iso_utc(clean[key]) or None
+        merged = self.pending.setdefault(canon, {})
+        for k, v in clean.items():
+            merged.setdefault(k, v)
+
+    # -- records ---------------------------------------------------------------------
+    def import_files(self, paths: Iterable[str | Path]) -> None:
+        """Two passes: every sitemap/feed hint first (deterministic, whatever order the crawl
+        happened to process them in), then every page in fetch order."""
+        paths = list(paths)
+        for path in paths:
+            for record, url, site, status in self.responses(path):
+                if self.kind(record, url) in ("sitemap", "feed", "page", "listing", None):
+                    body = record.content_stream().read()
+                    if self.is_discovery(record, url, body) and status == 200:
+                        self.discovery(body, url, site)
+        for path in paths:
+            self.summary.files += 1
+            for record, url, site, status in self.responses(path, count=True):
+                kind = self.kind(record, url)
+                if kind in ("robots", "sitemap", "feed") or status >= 400:
+                    continue
+                body = record.content_stream().read()
+                if not self.is_discovery(record, url, body):
+                    self.page(record, url, site, status, body)
+
+    def responses(self, path: str | Path, count: bool = False) -> Iterator[tuple[Any, str, Site, int]]:
+        """(record, url, site, status) for each response of a registered site in one WARC file."""
+        with open(path, "rb") as fh:
+            for record in ArchiveIterator(fh):
+                if record.rec_type != "response" or record.http_headers is None:
+                    continue
+                url = record.rec_headers.get_header("WARC-Target-URI") or ""
+                site = self.site_of(url)
+                if count:
+                    self.summary.responses += 1
+                    if site is None:
+                        self.summary.add("offsite")
+                if site is not None:
+                    yield record, url, site, int(record.http_headers.get_statuscode() or 0)
+
+    @staticmethod
+    def kind(record: Any, url: str) -> str | None:
+        """What the crawler asked for (our WARCs say it); robots.txt guessed for other tools' WARCs."""
+        kind = record.rec_headers.get_header(KIND_HEADER)
+        if kind is None and urlsplit(url).path == "/robots.txt":
+            return "robots"
+        return kind
+
+    def is_discovery(self, record: Any, url: str, body: bytes) -> bool:
+        """A sitemap or feed: asked for as one, or XML where a page was expected (as the spider decides)."""
+        if self.kind(record, url) in ("sitemap", "feed"):
+            return True
+        head = body[:512].lstrip().lower()
+        return head.startswith((b"<?xml", b"<rss", b"<feed")) and b"<html" not in head
+
+    def discovery(self, body: bytes, url: str, site: Site) -> None:
+        """Merge the hints a sitemap or feed gives its entries."""
+        try:
+            doc = parse_discovery_document(body, url, defaults.DOWNLOAD_MAXSIZE)
+        except DiscoveryParseError:
+            self.summary.add("unreadable_discovery")
+            return
+        for entry in doc.entries:
+            self.merge_hints(entry["url"], site, entry)
+
+    def page(self, record: Any, url: str, site: Site, status: int, body: bytes) -> None:
+        """Extract an HTML page, queue it if it is an article, note the hints its links give."""
+        ctype = (record.http_headers.get_header("Content-Type") or "").lower()
+        if ctype and not ctype.startswith(HTML_TYPES) and not ctype.startswith("text/plain"):
+            return
+        if len(body) > defaults.MALINEWS_MAX_PAGE_BYTES:
+            self.summary.add("too_large")
+            return
+        self.summary.pages += 1
+        requested = record.rec_headers.get_header(REDIRECTED_FROM) or url
+        requested_canon = self.canonical(requested, site)
+        hints = self.pending.pop(requested_canon, {})
+        self.fetched.add(requested_canon)
+        via = record.rec_headers.get_header(VIA_HEADER) or "link"
+        now = warc_iso(record.rec_headers.get_header("WARC-Date"))
+        job = {"url": url, "body": body, "content_type": ctype or None, "hints": {"via": via} | hints,
+               "article_pattern": site.article_pattern, "exclude_pattern": site.exclude_pattern,
+               "language": site.language, "now": now}
+        try:
+            result = self.extract(job)
+        except Exception as exc:  # a hostile page must never stop the import
+            self.summary.add("extract_errors")
+            logger.warning("extraction failed for %s: %s", url, exc)
+            return
+        for link in result.get("links", []):
+            if classify_link(link, site) == ARTICLE:
+                self.merge_hints(link, site, {"via": "listing" if not result.get("is_article") else "link"})
+        if not (result.get("is_article") and result.get("article")):
+            self.summary.add("not_article")
+            return
+        canonical = result.get("canonical_url")
+        article_url = self.canonical(canonical if canonical and site.owns(canonical) else url, site)
+        if article_url in self.saved_urls:
+            self.summary.add("duplicate_url")
+            return
+        self.saved_urls.add(article_url)
+        headers = {k: v for k, v in record.http_headers.headers}
+        self.buffer.append({
+            "site": site.key, "url": article_url, "requested_url": requested_canon, "final_url": url,
+            "status": status, "headers": headers, "content_type": ctype or None, "fetched_at": now,
+            "body": body, "discovered_via": hints.get("via") or via,
+            "source_modified": hints.get("lastmod") or hints.get("published"), "article": result["article"],
+        })
+        if len(self.buffer) >= self.batch_size:
+            self.flush()
+
+    def flush(self) -> None:
+        """Save the queued articles in one transaction."""
+        if not self.buffer:
+            return
+        batch, self.buffer = self.buffer, []
+        for result in self.archive.save_batch(batch):
+            self.summary.add(f"articles_{result.status}")
+
+
+def import_warcs(paths: Iterable[str | Path], db: str | Path, sites: dict[str, Site],
+                 extract: Extract | None = None) -> ImportSummary:
+    """Import WARC files, in the order given, into the archive at `db`."""
+    if extract is None:
+        from pipelines.extract import extract_page as extract
+    archive = Archive.open(db)
+    try:
+        importer = WarcImporter(archive, sites, extract)
+        importer.import_files(paths)
+        importer.flush()
+        return importer.summary
+    finally:
+        archive.close()
