@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from pipelines.metadata import ARTICLE_TYPES
 
-MIN_WORDS_CONFIRMED = 25     # a page whose markup says "article" may be a short radio brief
+MIN_WORDS_CONFIRMED = 30     # a page whose markup says "article" may be a short radio brief
 MIN_WORDS_PATTERN = 40       # the site's article URL pattern vouches for a short page a little
 MIN_WORDS_UNCONFIRMED = 80   # without markup evidence, demand a real body
 WEBSITE_MIN_WORDS = 150   # og:type=website pages need this much dated text to count as articles
@@ -60,6 +60,9 @@ class PageSignals:
     article_cards: int = 0
     heading_links: int = 0
     has_pagination: bool = False
+    teaser_lines: int = 0       # extracted lines that are the text of a link (teaser titles)
+    ellipsis_lines: int = 0     # extracted lines ending in "[…]" / "(…)" (teaser excerpts)
+    text_lines: int = 0
     extra: dict[str, str] = field(default_factory=dict)
 
 
@@ -67,6 +70,16 @@ def _teasers(signals: PageSignals) -> int:
     """How listing-like the page is: 0 (few teasers), 1 (many), 2 (very many cards or teaser titles)."""
     cards = max(signals.article_cards / LISTING_CARDS, signals.heading_links / LISTING_HEADING_LINKS)
     return 2 if cards >= 2 else 1 if cards >= 1 else 0
+
+
+def _teaser_text(signals: PageSignals, word_count: int) -> bool:
+    """Whether the text reads like a list of teasers (linked titles, "[…]" excerpts) rather than a story.
+
+    Proportions matter: a long page with a few linked lines (a menu trafilatura kept) is not a listing.
+    """
+    teasers, ellipses, lines = signals.teaser_lines, signals.ellipsis_lines, signals.text_lines
+    return (ellipses >= 2 and ellipses * 6 >= lines) or (
+        teasers >= 2 and (teasers * 4 >= lines or word_count < 300))
 
 
 @lru_cache(maxsize=512)
@@ -134,7 +147,7 @@ def classify_page(signals: PageSignals, word_count: int, has_date: bool, article
     confirmed = _confirmed(signals)
     if word_count < 60 and (_SOFT_404.search(text[:300]) or _SOFT_404_WEAK.search(text[:300])):
         return Verdict(False, "soft-404")
-    if not confirmed and _teasers(signals) and word_count < 300:
+    if not confirmed and (_teasers(signals) and word_count < 300 or _teaser_text(signals, word_count)):
         return Verdict(False, "listing")
     urls = [u for u in (signals.url, signals.canonical_url) if u]
     pattern_ok = bool(article_pattern) and any(_compile(article_pattern).search(u) for u in urls)

@@ -31,6 +31,7 @@ _AUDIO = re.compile(r"^t[ée]l[ée]charger\b.{0,80}$|^\S*https?://\S+\.mp3\S*$|\
                     r"^(?:ci-dessous,?\s+)?[ée]coutez\b.{0,140}:$", re.I)
 _FOLLOW_US = re.compile(r"^(?:suivez[- ]nous|abonnez[- ]vous|rejoignez[- ]nous|follow us)\b.{0,100}$|"
                         r"^(?:©|\(c\)\s|cr[ée]dit photo\b|photo\s*:).{0,100}$", re.I)
+_RIGHTS = re.compile(r"^.{0,150}(?:tous droits r[ée]serv[ée]s|all rights reserved).{0,80}$", re.I)
 _READ_ALSO = re.compile(r"^(?:[àa]\s+)?lire (?:aussi|[ée]galement)\b.{0,200}$", re.I)
 _TAIL_HEADING = re.compile(
     r"^(?:articles? similaires|sur le m[êe]me (?:sujet|th[èe]me)|dans la m[êe]me rubrique|vous aimerez aussi|"
@@ -131,7 +132,7 @@ def clean_text(text: str, title: str = "") -> Cleaned:
             if (name := byline_author(line)) or _NEWSROOM.match(line):
                 author = author or name
                 continue
-            if _is_date_line(line):
+            if _is_date_line(line) or at_tail and _RIGHTS.search(line):
                 continue
         kept.append(line)
     return Cleaned(text="\n".join(_rejoin(kept)), author=author, source=source)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from dataclasses import replace
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -12,18 +13,27 @@ from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
 from pipelines.classify import PageSignals, Verdict, classify_page, classify_shape
-from pipelines.cleaning import clean_text, fix_apostrophes
+from pipelines.cleaning import byline_author, clean_text, fix_apostrophes
 from pipelines.dates import parse_now
 from pipelines.decode import decode_body
 from pipelines.links import absolute, extract_links
 from pipelines.metadata import PageMeta, jsonld_list, jsonld_text, read_meta, squash
-from pipelines.pubdate import PUBLISHED_META, choose_modified, choose_published
+from pipelines.pubdate import PUBLISHED_META, choose_modified, choose_published, header_scan
 
 # fast=True skips trafilatura's readability/jusText fallback: on the shared benchmark it scored higher
 # (F1 0.963 vs 0.960) and cost ~6 ms less per page (bench/extraction.py); all fixtures pass either way.
 TRAFILATURA_FAST = True
 _SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " » ", " · ")  # not " : ": "Mali : …" is a headline
 _ALNUM = re.compile(r"[\W_]+")
+# Boilerplate containers of French CMSs that trafilatura does not know by name (comments are
+# "réactions", related items "similaires", share bars "partage", footers "pied"), plus page banners.
+PRUNE_XPATH = [
+    "//*[contains(@class,'reaction') or contains(@class,'commentaire') or contains(@id,'commentaire')"
+    " or contains(@class,'similaires') or contains(@class,'partage') or contains(@id,'pied')"
+    " or contains(@class,'lire-aussi') or contains(@class,'meteo') or contains(@class,'weather')]",
+    "//header[@role='banner'] | //footer[@role='contentinfo']",
+]
+_TEASER_END = re.compile(r"(?:\[…\]|\[\.\.\.\]|\(…\)|\(\.\.\.\))\s*$")
 _SOURCE_LINE = re.compile(r"^\s*source\s*:", re.I | re.M)
 
 
@@ -94,7 +104,8 @@ def _author(page: PageMeta, doc: dict[str, Any]) -> str | None:
     for raw in (jsonld_text(page.jsonld_article.get("author")), page.meta.get("author"),
                 None if "/" in article_author else article_author, doc.get("author")):
         if raw and not raw.startswith(("http://", "https://")):
-            return fix_apostrophes(squash(raw))
+            raw = fix_apostrophes(squash(raw))
+            return byline_author(raw) or raw  # "Par Oumar Diakité" → "Oumar Diakité"
     return None
 
 
@@ -102,6 +113,7 @@ def _run_trafilatura(tree: HtmlElement, url: str, now_day: str) -> dict[str, Any
     """trafilatura's body and metadata for a parsed tree ({} when it finds nothing)."""
     doc = trafilatura.bare_extraction(
         tree, url=url, with_metadata=True, include_comments=False, include_tables=True, fast=TRAFILATURA_FAST,
+        prune_xpath=PRUNE_XPATH,
         date_extraction_params={"original_date": True, "extensive_search": True, "max_date": now_day})
     return doc.as_dict() if doc is not None else {}
 
@@ -112,6 +124,14 @@ def _signals(page: PageMeta, url: str, canonical: str | None, has_pagination: bo
         jsonld_types=tuple(page.jsonld_types), og_type=page.meta.get("og:type"),
         has_published_meta=any(page.meta.get(k) for k in PUBLISHED_META[:3]),
         article_cards=page.article_cards, heading_links=page.heading_links, has_pagination=has_pagination)
+
+
+def _text_signals(signals: PageSignals, text: str, anchor_titles: set[str]) -> PageSignals:
+    """Add listing evidence found in the extracted text: linked teaser titles and "[…]" excerpts."""
+    lines = [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+    teasers = sum(1 for line in lines if line.casefold() in anchor_titles)
+    ellipses = sum(1 for line in lines if _TEASER_END.search(line))
+    return replace(signals, teaser_lines=teasers, ellipsis_lines=ellipses, text_lines=len(lines))
 
 
 def extract_page(job: dict[str, Any]) -> dict[str, Any]:
@@ -144,6 +164,7 @@ def extract_page(job: dict[str, Any]) -> dict[str, Any]:
         result["reason"] = f"extraction-error:{type(err).__name__}"
         return result
     article = _build_article(page, doc, job, url, now)
+    signals = _text_signals(signals, article["text"], found.anchor_titles)
     verdict = classify_page(signals, article["word_count"], article["published"] is not None,
                             job.get("article_pattern"), job.get("exclude_pattern"), article["text"])
     result.update(is_article=verdict.is_article, reason=verdict.reason,
@@ -159,7 +180,8 @@ def _build_article(page: PageMeta, doc: dict[str, Any], job: dict[str, Any], url
     body = cleaned.text
     if cleaned.source and not _SOURCE_LINE.search(body):
         body = f"{body}\nSource : {cleaned.source}" if body else f"Source : {cleaned.source}"
-    published, date_source = choose_published(page, body, doc.get("date"), hints, url, now)
+    header_date, header_author = header_scan(page, now)
+    published, date_source = choose_published(page, body, doc.get("date"), hints, url, now, header_date)
     ld = page.jsonld_article
     section = (jsonld_list(ld.get("articleSection")) or page.multi.get("article:section")
                or list(doc.get("categories") or []) or [None])[0]
@@ -167,7 +189,7 @@ def _build_article(page: PageMeta, doc: dict[str, Any], job: dict[str, Any], url
     image = page.meta.get("og:image") or jsonld_text(ld.get("image")) or doc.get("image")
     return {
         "title": title,
-        "author": _author(page, doc) or cleaned.author,
+        "author": _author(page, doc) or header_author or cleaned.author,
         "published": published,
         "modified": choose_modified(page, now),
         "section": squash(section) or None,

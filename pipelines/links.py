@@ -21,6 +21,7 @@ class PageLinks:
     feeds: list[str] = field(default_factory=list)
     next_pages: list[str] = field(default_factory=list)
     canonical_url: str | None = None
+    anchor_titles: set[str] = field(default_factory=set)  # casefolded texts of links with 4+ words
 
 
 def absolute(base: str, href: str | None) -> str | None:
@@ -87,6 +88,9 @@ def extract_links(tree: HtmlElement, url: str) -> PageLinks:
         if href is None:
             continue
         _append(out.links, seen_links, href)
+        title = " ".join(node.text_content().split()).casefold()
+        if title.count(" ") >= 3:
+            out.anchor_titles.add(title)
         if "next" in rel or _NEXT_CLASS.search(node.get("class", "")):
             _append(out.next_pages, seen_next, href)
         else:

@@ -7,6 +7,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
+from pipelines.cleaning import byline_author
 from pipelines.dates import date_from_url, normalize_iso, parse_date_text, parse_dateline
 from pipelines.metadata import PageMeta
 
@@ -46,18 +47,24 @@ def _following_texts(node: HtmlElement, limit: int = _SCAN_TEXTS) -> list[tuple[
     return out
 
 
-def visible_date(page: PageMeta, now: datetime) -> str | None:
-    """A date shown right after the headline (text or <time datetime>), before the body starts."""
+def header_scan(page: PageMeta, now: datetime) -> tuple[str | None, str | None]:
+    """`(date, byline author)` shown right after the headline (text or <time datetime>), before the body."""
     if page.h1_node is None:
-        return None
+        return None, None
+    found_date: str | None = None
+    author: str | None = None
     for text, stamp in _following_texts(page.h1_node):
-        if stamp and (value := normalize_iso(stamp, now)):
-            return value
+        if stamp and found_date is None:
+            found_date = normalize_iso(stamp, now)
         if len(text) > _BODY_TEXT:
-            return None
-        if text and (value := parse_date_text(text, now)):
-            return value
-    return None
+            break
+        if text and author is None and (name := byline_author(text)):
+            author = name
+        elif text and found_date is None:
+            found_date = parse_date_text(text, now)
+        if found_date and author:
+            break
+    return found_date, author
 
 
 def dateline_date(text: str, now: datetime, year_hint: int | None = None) -> str | None:
@@ -76,14 +83,14 @@ def _first(page: PageMeta, names: tuple[str, ...], now: datetime) -> str | None:
 
 
 def choose_published(page: PageMeta, text: str, traf_date: str | None, hints: dict[str, Any],
-                     url: str, now: datetime) -> tuple[str | None, str | None]:
-    """`(published, date_source)` following the priority in docs/design.md."""
+                     url: str, now: datetime, header_date: str | None = None) -> tuple[str | None, str | None]:
+    """`(published, date_source)` following the priority in docs/design.md (`header_date` from header_scan)."""
     if (value := normalize_iso(page.jsonld_article.get("datePublished"), now)):
         return value, "json-ld"
     if (value := _first(page, PUBLISHED_META, now)):
         return value, "meta"
-    if (value := visible_date(page, now)):
-        return value, "visible-text"
+    if header_date:
+        return header_date, "visible-text"
     traf = normalize_iso(traf_date, now)
     hint_year = int(traf[:4]) if traf else None
     if (value := dateline_date(text, now, hint_year)):

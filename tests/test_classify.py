@@ -121,3 +121,20 @@ def test_length_thresholds(kw: dict, words: int, reason: str) -> None:
 
 def test_undated_unconfirmed_page_is_no_date() -> None:
     assert classify_page(signals(), 400, False).reason == "no-date"
+
+
+def test_teaser_text_is_a_listing_without_any_markup_signal() -> None:
+    # legacy rubrique: 2 linked titles + 2 "[…]" excerpts in ~10 extracted lines
+    page = signals("http://aurore-kayes.ml/rubriques/societe.html", teaser_lines=2, ellipsis_lines=2, text_lines=10)
+    assert classify_page(page, 120, True).reason == "listing"
+
+
+def test_a_few_linked_lines_in_a_long_page_are_not_a_listing() -> None:
+    # a long page where trafilatura kept a menu: 22 linked lines among 853
+    page = signals(teaser_lines=22, text_lines=853)
+    assert classify_page(page, 3000, True).reason == "dated-text"
+
+
+def test_teaser_lines_do_not_override_article_markup() -> None:
+    page = signals(og_type="article", teaser_lines=3, ellipsis_lines=2, text_lines=8)
+    assert classify_page(page, 200, True).is_article

@@ -118,3 +118,7 @@ def test_related_heading_early_in_a_short_article_followed_by_teasers() -> None:
 def test_related_heading_followed_by_real_paragraphs_is_not_a_tail() -> None:
     raw = f"{BODY}\nLire aussi\n{BODY2}\n{BODY}\n{BODY2}\n{BODY}"
     assert lines(raw).count(BODY) == 3
+
+
+def test_rights_footer_dropped_at_the_end_only() -> None:
+    assert lines(f"{BODY}\n{BODY2}\nL'Écho du Djoliba – Tous droits réservés © 2025") == [BODY, BODY2]
