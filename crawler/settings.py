@@ -32,6 +32,9 @@ TELNETCONSOLE_ENABLED = False
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 LOG_LEVEL = "INFO"
+# Our pipelines are synchronous: one item task per response. Scrapy's default (100) starts 100
+# asyncio tasks for every response (measured: ~5 ms of reactor CPU per page, bench/pipeline.py).
+CONCURRENT_ITEMS = 1
 # Bounded memory: responses waiting for extraction throttle new downloads.
 SCRAPER_SLOT_MAX_ACTIVE_SIZE = 8 * 1024 * 1024
 
@@ -39,12 +42,18 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.SiteScopeMiddleware": 50,
     "crawler.warc.WarcMiddleware": 950,  # next to the downloader: raw responses; off unless MALINEWS_WARC_DIR
 }
+SPIDER_MIDDLEWARES = {
+    "crawler.sources.SourcesStartMiddleware": 900,  # WP REST API and (backfill) date archives per site
+}
 ITEM_PIPELINES = {
     "pipelines.filtering.ArticleFilterPipeline": 100,
+    "pipelines.datestats.DateCheckPipeline": 200,  # counts date disagreements per site
     "pipelines.storage.StoragePipeline": 800,
 }
 EXTENSIONS = {
+    "crawler.runrecord.RunRecordExtension": 100,  # crawl_runs row + archive lock when run without the CLI
     "crawler.progress.ProgressExtension": 500,
+    "crawler.reactorlag.ReactorLagExtension": 510,
 }
 
 # malinews settings (filled by the CLI; `scrapy crawl news -a site=NAME` uses these defaults)
@@ -63,3 +72,6 @@ MALINEWS_RUN_ID = None
 MALINEWS_PROGRESS = False
 MALINEWS_WARC_DIR = None  # `crawl --warc DIR`: write every HTTP exchange to WARC/1.1 files there
 MALINEWS_WARC_MAX_BYTES = 1_000_000_000  # rotate WARC files at about this size
+MALINEWS_BACKFILL = False  # `crawl --backfill`: whole history (WP API pages, pagination to the end, date archives)
+MALINEWS_UNTIL = None  # ISO date: skip articles published after it
+MALINEWS_WP_API = True  # probe /wp-json/wp/v2/posts on every site (quiet when closed)

@@ -47,6 +47,12 @@ class ExtractionPool:
             self._executor = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)
         return self._executor
 
+    def start(self) -> None:
+        """Spawn every worker now (at spider start), so the first pages do not block the reactor."""
+        executor = self._ensure()
+        for future in [executor.submit(os.getpid) for _ in range(self.workers)]:
+            future.result()
+
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
         """Run `fn(*args)` in a worker and return its result without blocking the loop."""
         if self._semaphore is None:

@@ -1,31 +1,40 @@
-"""Write articles to the archive in batched transactions (never one commit per item)."""
+"""Write articles to the archive in batched transactions on a writer thread (never one commit per item)."""
 from __future__ import annotations
 
+import asyncio
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from scrapy import signals
 from scrapy.crawler import Crawler
 from twisted.internet import task
 
-from archive.store import Archive
+from archive.store import Archive, SaveResult
 from pipelines.items import PageItem
 
 logger = logging.getLogger(__name__)
 
 
 class StoragePipeline:
-    """Buffer articles and save them with `Archive.save_batch` every N items or T seconds."""
+    """Buffer articles and save them with `Archive.save_batch` every N items or T seconds.
+
+    Batches are written by one dedicated thread (SQLite and zlib release the GIL), so the
+    reactor keeps downloading while a transaction commits. At most one batch is in flight;
+    when the writer falls two batches behind, `process_item` waits for it (backpressure).
+    """
 
     def __init__(self, crawler: Crawler, db_path: str, run_id: int | None, batch_size: int, flush_seconds: float):
         self.crawler = crawler
         self.stats = crawler.stats
         self.db_path = db_path
         self.run_id = run_id
-        self.batch_size = batch_size
+        self.batch_size = max(1, batch_size)
         self.flush_seconds = flush_seconds
         self.buffer: list[PageItem] = []
         self.archive: Archive | None = None
+        self._writer: ThreadPoolExecutor | None = None
+        self._inflight: asyncio.Future[list[SaveResult]] | None = None
         self._loop: task.LoopingCall | None = None
 
     @classmethod
@@ -43,39 +52,68 @@ class StoragePipeline:
         return pipe
 
     def open_spider(self) -> None:
-        """Open the archive and start the periodic flush."""
-        self.archive = Archive.open(self.db_path)
+        """Start the writer thread, open the archive on it, start the periodic flush."""
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="malinews-writer")
+        # sqlite3 connections belong to the thread that opened them: open it on the writer.
+        self.archive = self._writer.submit(Archive.open, self.db_path).result()
         self._loop = task.LoopingCall(self.flush)
         self._loop.start(self.flush_seconds, now=False)
 
-    def close_spider(self) -> None:
-        """Flush what is left and close the archive."""
+    async def close_spider(self) -> None:
+        """Wait for the batch in flight, write what is left, close the archive and the thread."""
         if self._loop is not None and self._loop.running:
             self._loop.stop()
+        if self._inflight is not None:
+            await asyncio.wait([self._inflight])
         self.flush()
-        if self.archive is not None:
-            self.archive.close()
+        if self._inflight is not None:
+            await asyncio.wait([self._inflight])
+        if self._writer is not None:
+            if self.archive is not None:
+                self._writer.submit(self.archive.close).result()
+            self._writer.shutdown(wait=True)
 
     def spider_idle(self) -> None:
         """Flush when the crawl has nothing else to do."""
         self.flush()
 
-    def process_item(self, item: Any) -> Any:
-        """Queue an article for the next batch."""
+    async def process_item(self, item: Any) -> Any:
+        """Queue an article for the next batch; wait only when the writer is two batches behind."""
         if isinstance(item, PageItem):
             self.buffer.append(item)
             if len(self.buffer) >= self.batch_size:
                 self.flush()
+            while len(self.buffer) >= 2 * self.batch_size and self._inflight is not None:
+                self.stats.inc_value("malinews/storage/waits")
+                await asyncio.wait([self._inflight])
+                self.flush()
         return item
 
-
     def flush(self) -> None:
-        """Save the buffer in one transaction and count the outcomes per site."""
-        if not self.buffer or self.archive is None:
+        """Hand the buffer to the writer thread as one transaction (unless a batch is in flight)."""
+        if not self.buffer or self.archive is None or self._writer is None or self._inflight is not None:
             return
         batch, self.buffer = self.buffer, []
-        results = self.archive.save_batch([i.to_archive() for i in batch], self.run_id)
+        rows = [i.to_archive() for i in batch]
+        future = asyncio.get_running_loop().run_in_executor(self._writer, self.archive.save_batch, rows, self.run_id)
+        self._inflight = future
+        future.add_done_callback(lambda f: self._saved(batch, f))
+
+    def _saved(self, batch: list[PageItem], future: asyncio.Future[list[SaveResult]]) -> None:
+        """Count the outcomes per site (on the reactor thread); start the next batch if one is ready."""
+        self._inflight = None
+        try:
+            results = future.result()
+        except Exception as exc:  # noqa: BLE001 - counted and logged; the next run refetches these pages
+            self.stats.inc_value("malinews/errors/storage", len(batch))
+            for item in batch:
+                self.stats.inc_value(f"malinews/{item.site}/errors")
+            logger.error("could not save a batch of %d articles: %s", len(batch), exc)
+            return
         for item, result in zip(batch, results):
             self.stats.inc_value(f"malinews/{item.site}/articles_{result.status}")
             self.stats.inc_value(f"malinews/articles_{result.status}")
+        self.stats.inc_value("malinews/storage/batches")
         logger.debug("saved a batch of %d articles", len(batch))
+        if len(self.buffer) >= self.batch_size:
+            self.flush()

@@ -16,9 +16,10 @@ from twisted.python.failure import Failure
 from archive.store import Archive
 from crawler.discovery import FEED_PROBES, SITEMAP_PROBES, DiscoveryParseError, iso_utc, parse_discovery_document, robots_sitemaps
 from crawler.links import ARTICLE, LISTING, PAGINATION, classify_link, pagination_key
+from crawler.memo import BoundedMemo
 from crawler.sites import Site, load_sites, select_sites
+from crawler.sources import SourcesMixin
 from crawler.urls import canonicalize_url, is_http_url
-from pipelines.extract import extract_page
 from pipelines.extraction_pool import ExtractionPool
 from pipelines.items import PageItem
 
@@ -26,7 +27,7 @@ logger = logging.getLogger(__name__)
 HTML_TYPES = ("text/html", "application/xhtml")
 
 
-class NewsSpider(scrapy.Spider):
+class NewsSpider(SourcesMixin, scrapy.Spider):
     """One spider for all selected sites; `-a site=a,b` picks sites (default: all)."""
 
     name = "news"
@@ -39,6 +40,7 @@ class NewsSpider(scrapy.Spider):
         self.settled: dict[int, str] = {}  # hash(canonical URL) → "archived" | "fetched"
         self.chain_seen: dict[tuple[str, str], set[str]] = {}
         self.listing_pages: dict[str, int] = {}
+        self._canon_memo, self._triage_memo = BoundedMemo[str](), BoundedMemo[str]()  # per-link work, memoised
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
@@ -51,6 +53,7 @@ class NewsSpider(scrapy.Spider):
         spider.primary = {k: urlsplit(v.url) for k, v in spider.sites.items()}
         spider.archive = Archive.open(s.get("MALINEWS_DB"))
         spider.pool = ExtractionPool(s.getint("MALINEWS_EXTRACT_WORKERS") or None, timeout=s.getfloat("MALINEWS_EXTRACT_TIMEOUT"))
+        spider.pool.start()
         spider.since = s.get("MALINEWS_SINCE")
         spider.max_articles = s.getint("MALINEWS_MAX_ARTICLES")
         spider.listing_depth = s.getint("MALINEWS_LISTING_DEPTH")
@@ -78,9 +81,9 @@ class NewsSpider(scrapy.Spider):
     def canonical(self, url: str, site: Site) -> str:
         """Canonical URL; a mirror or www/bare spelling of the site's host becomes its primary host."""
         if not site.owns(url):
-            return canonicalize_url(url)
+            return self._canon_memo.get(url, lambda: canonicalize_url(url))
         primary = self.primary[site.key]
-        return canonicalize_url(url, primary.netloc.lower(), primary.scheme)
+        return self._canon_memo.get((site.key, url), lambda: canonicalize_url(url, primary.netloc.lower(), primary.scheme))
 
     # -- discovery -----------------------------------------------------------------------
     async def start(self) -> AsyncIterator[Request]:
@@ -154,7 +157,7 @@ class NewsSpider(scrapy.Spider):
         if settled is not None:
             return None, settled
         published = clean.get("published")
-        if self.since and published and published[:10] < self.since:
+        if published and not self.in_window(published):
             self._stat(site.key, "skipped_before_since")
             return None, "filtered"
         if self.max_articles and int(self.crawler.stats.get_value(f"malinews/{site.key}/passed", 0)) >= self.max_articles:
@@ -211,7 +214,7 @@ class NewsSpider(scrapy.Spider):
             "now": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
         }
         try:
-            result = await self.pool.run(extract_page, job)
+            result = await self.pool.run(self.extract_fn, job)
         except Exception as exc:  # a hostile page must never stop the crawl
             self._stat(site.key, "errors")
             self.crawler.stats.inc_value(f"malinews/errors/extract_{type(exc).__name__}")
@@ -247,7 +250,7 @@ class NewsSpider(scrapy.Spider):
         fresh = 0
         pages: list[str] = []
         for link in dict.fromkeys([*result.get("links", []), *result.get("next_pages", [])]):
-            verdict = classify_link(link, site)
+            verdict = self._triage_memo.get((site.key, link), lambda: classify_link(link, site))
             if verdict == ARTICLE:
                 canon = self.canonical(link, site)
                 req, state = self.article_request(link, site, {"via": "listing" if not result.get("is_article") else "link"}, depth + 1)
@@ -264,7 +267,7 @@ class NewsSpider(scrapy.Spider):
                     yield req
         for link in pages:
             same_chain = pagination_key(self.canonical(link, site)) == chain[1]
-            if same_chain and fresh == 0:
+            if same_chain and fresh == 0 and not self.backfill:
                 continue
             if not same_chain and depth >= self.listing_depth:
                 continue

@@ -1,0 +1,191 @@
+"""Crawl throughput vs bare trafilatura: serve N synthetic French articles on loopback, crawl them, compare.
+
+Run: .venv/bin/python bench/pipeline.py [--n 5000]
+The last line of output is one JSON object:
+{"bare_aps": …, "pipeline_aps": …, "ratio": …, "peak_rss_mb": …, …}
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.proctree import TreeSampler  # noqa: E402
+from bench.sitegen import generate_site  # noqa: E402
+from crawler.sampleweb.server import TestWeb  # noqa: E402
+
+# Politeness is lifted on loopback only: the benchmark site is ours and runs on this machine.
+BENCH_SETTINGS = {
+    "DOWNLOAD_DELAY": "0",
+    "AUTOTHROTTLE_ENABLED": "False",
+    "CONCURRENT_REQUESTS": "32",
+    "CONCURRENT_REQUESTS_PER_DOMAIN": "16",
+}
+SITE = "bench"
+NOW_DAY = "2026-01-01"
+
+
+def log(msg: str) -> None:
+    """Progress on stderr."""
+    print(msg, file=sys.stderr, flush=True)
+
+
+def page_set(web: TestWeb, root: Path, paths: list[str]) -> list[tuple[str, str]]:
+    """(url, html) of each article exactly as the server sends it."""
+    base = web.base_urls[SITE]
+    return [(base + p, (root / SITE / "files" / p.strip("/") / "index.html").read_text(encoding="utf-8")
+             .replace("{BASE}", base)) for p in paths]
+
+
+def bare_loop(pages: list[tuple[str, str]]) -> float:
+    """Articles/s of the pipeline's own trafilatura call, one process, no Scrapy, no I/O."""
+    import trafilatura
+
+    t0 = time.perf_counter()
+    for url, html in pages:
+        trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, include_tables=True,
+            date_extraction_params={"original_date": True, "extensive_search": True, "max_date": NOW_DAY})
+    return len(pages) / (time.perf_counter() - t0)
+
+
+def extract_page_loop(pages: list[tuple[str, str]]) -> float:
+    """Articles/s of the whole worker function `extract_page` (trafilatura + malinews' own work), one process."""
+    from pipelines.extract import extract_page
+
+    t0 = time.perf_counter()
+    for url, html in pages:
+        extract_page({"url": url, "body": html.encode(), "content_type": "text/html; charset=utf-8",
+                      "hints": {"via": "sitemap"}, "article_pattern": None, "exclude_pattern": None,
+                      "language": "fr", "now": f"{NOW_DAY}T00:00:00+00:00"})
+    return len(pages) / (time.perf_counter() - t0)
+
+
+def run_crawl(sites_file: Path, db: Path, extra: list[str]) -> dict[str, Any]:
+    """Run `malinews crawl` in a subprocess, sampling its process tree and the archive's growth."""
+    cmd = [sys.executable, "-m", "archive", "crawl", SITE, "--sites", str(sites_file), "--db", str(db), "--quiet"]
+    for key, value in BENCH_SETTINGS.items():
+        cmd += ["-s", f"{key}={value}"]
+    cmd += extra
+    log("$ " + " ".join(cmd[2:]))
+    server_cpu0 = resource.getrusage(resource.RUSAGE_SELF)
+    t0 = time.monotonic()
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    sampler = TreeSampler(proc.pid).start()
+    growth: list[tuple[float, int]] = []
+    while proc.poll() is None:
+        time.sleep(0.5)
+        growth.append((time.monotonic() - t0, _count(db)))
+    elapsed = time.monotonic() - t0
+    sampler.stop()
+    server_cpu1 = resource.getrusage(resource.RUSAGE_SELF)
+    stderr = proc.stderr.read() if proc.stderr else ""
+    if proc.returncode != 0:
+        log(stderr[-3000:])
+        raise SystemExit(f"crawl failed with exit code {proc.returncode}")
+    main_cpu, worker_cpu = sampler.cpu_split()
+    return {"elapsed": elapsed, "growth": growth, "peak_rss": sampler.peak_rss, "peak_pss": sampler.peak_pss,
+            "procs": sampler.peak_procs, "main_cpu": main_cpu, "worker_cpu": worker_cpu,
+            "server_cpu": (server_cpu1.ru_utime + server_cpu1.ru_stime) - (server_cpu0.ru_utime + server_cpu0.ru_stime),
+            "stderr": stderr}
+
+
+def _count(db: Path) -> int:
+    if not db.exists():
+        return 0
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as conn:
+            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
+def steady_rate(growth: list[tuple[float, int]], total: int) -> float:
+    """Articles/s between 10 % and 90 % of the final count (start-up and tail excluded)."""
+    lo = next(((t, c) for t, c in growth if c >= total * 0.1), None)
+    hi = next(((t, c) for t, c in growth if c >= total * 0.9), None)
+    if not lo or not hi or hi[0] <= lo[0]:
+        return 0.0
+    return (hi[1] - lo[1]) / (hi[0] - lo[0])
+
+
+def run_stats(db: Path) -> dict[str, Any]:
+    """The last crawl run's malinews stats (reactor lag, pool) and archive counts."""
+    with sqlite3.connect(db) as conn:
+        stats = json.loads(conn.execute("SELECT stats FROM crawl_runs ORDER BY id DESC LIMIT 1").fetchone()[0])
+        counts = conn.execute("SELECT count(*), count(DISTINCT url), sum(text != '') FROM articles").fetchone()
+    return {"malinews": stats.get("malinews", {}), "articles": counts[0], "distinct": counts[1], "with_text": counts[2]}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Generate, serve, measure, print the JSON line."""
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=5000, help="number of articles (default 5000)")
+    ap.add_argument("--sample", type=int, default=1000, help="pages for the extract_page loop (default 1000)")
+    ap.add_argument("--keep", action="store_true", help="keep the temporary site and archive")
+    ap.add_argument("-s", "--set", dest="extra", action="append", default=[], metavar="NAME=VALUE",
+                    help="extra Scrapy/malinews setting for the crawl (repeatable)")
+    args = ap.parse_args(argv)
+    tmp = Path(tempfile.mkdtemp(prefix="malinews-bench-"))
+    log(f"generating {args.n} articles in {tmp} …")
+    arts = generate_site(tmp / SITE, args.n)
+    with TestWeb(tmp, [SITE]) as web:
+        sites_file = web.write_sites_toml(tmp / "sites.toml")
+        pages = page_set(web, tmp, [a.path for a in arts])
+        kb = sum(len(h.encode()) for _, h in pages) / len(pages) / 1024
+        text_kb = sum(len(a.text.encode()) for a in arts) / len(arts) / 1024
+        log(f"pages: {kb:.1f} KB of HTML, {text_kb:.1f} KB of text on average")
+        bare = bare_loop(pages)
+        log(f"bare trafilatura, 1 process: {bare:.1f} articles/s")
+        full = extract_page_loop(pages[: args.sample])
+        log(f"extract_page, 1 process:     {full:.1f} articles/s (first {min(args.sample, len(pages))} pages)")
+        del pages
+        db = tmp / "bench.db"
+        extra = [x for s in args.extra for x in ("-s", s)]
+        crawl = run_crawl(sites_file, db, extra)
+    result = run_stats(db)
+    n = result["articles"]
+    aps = n / crawl["elapsed"]
+    cores = len(os.sched_getaffinity(0))
+    busy = (crawl["main_cpu"] + crawl["worker_cpu"]) / (crawl["elapsed"] * cores)
+    st = result["malinews"]
+    log("politeness lifted for this loopback benchmark: " + ", ".join(f"{k}={v}" for k, v in BENCH_SETTINGS.items()))
+    log(f"crawl: {n} articles ({result['distinct']} distinct URLs, {result['with_text']} with text) in "
+        f"{crawl['elapsed']:.1f} s = {aps:.1f} articles/s wall clock; steady state {steady_rate(crawl['growth'], n):.1f}/s")
+    log(f"CPU: scrapy process {crawl['main_cpu']:.1f} s, extraction workers {crawl['worker_cpu']:.1f} s, "
+        f"test web server {crawl['server_cpu']:.1f} s; crawl tree used {busy:.0%} of {cores} cores")
+    log(f"reactor: max lag {st.get('malinews/reactor/max_lag_ms', 0)} ms, "
+        f"{st.get('malinews/reactor/blocked_100ms', 0)} ticks ≥100 ms late of {st.get('malinews/reactor/ticks', 0)}")
+    log(f"memory: peak RSS of the crawl's process tree {crawl['peak_rss'] / 2**20:.0f} MB "
+        f"(PSS {crawl['peak_pss'] / 2**20:.0f} MB, {crawl['procs']} processes)")
+    if n != args.n:
+        log(f"WARNING: expected {args.n} articles, archived {n}")
+    if args.keep:
+        log(f"kept {tmp}")
+    else:
+        import shutil
+
+        shutil.rmtree(tmp, ignore_errors=True)
+    print(json.dumps({
+        "bare_aps": round(bare, 1), "pipeline_aps": round(aps, 1), "ratio": round(aps / bare, 2),
+        "peak_rss_mb": round(crawl["peak_rss"] / 2**20, 1), "peak_pss_mb": round(crawl["peak_pss"] / 2**20, 1),
+        "steady_aps": round(steady_rate(crawl["growth"], n), 1), "extract_page_aps": round(full, 1),
+        "articles": n, "n": args.n, "cores": cores, "cpu_busy": round(busy, 2),
+        "reactor_max_lag_ms": st.get("malinews/reactor/max_lag_ms"), "page_kb": round(kb, 1),
+    }))
+    return 0 if n == args.n else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
