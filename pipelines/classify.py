@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlsplit
 
@@ -63,7 +63,6 @@ class PageSignals:
     teaser_lines: int = 0       # extracted lines that are the text of a link (teaser titles)
     ellipsis_lines: int = 0     # extracted lines ending in "[…]" / "(…)" (teaser excerpts)
     text_lines: int = 0
-    extra: dict[str, str] = field(default_factory=dict)
 
 
 def _teasers(signals: PageSignals) -> int:

@@ -4,7 +4,8 @@ from __future__ import annotations
 import codecs
 import re
 
-_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)|"""
+                           rb"""^\s*<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_:.\-]+)""", re.I)
 _HTTP_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.I)
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 # Single-byte Western labels are all decoded as their superset cp1252, like browsers do (WHATWG).
@@ -48,7 +49,8 @@ def declared_charsets(body: bytes, content_type: str | None) -> list[str]:
         if match and (name := _normalise(match.group(1))):
             found.append(name)
     match = _META_CHARSET.search(body[:4096])
-    if match and (name := _normalise(match.group(1).decode("ascii", "ignore"))) and name not in found:
+    label = (match.group(1) or match.group(2)) if match else None
+    if label and (name := _normalise(label.decode("ascii", "ignore"))) and name not in found:
         found.append(name)
     return found
 

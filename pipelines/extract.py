@@ -12,7 +12,7 @@ import trafilatura
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
-from pipelines.classify import PageSignals, Verdict, classify_page, classify_shape
+from pipelines.classify import PageSignals, classify_page, classify_shape
 from pipelines.cleaning import byline_author, clean_text, fix_apostrophes
 from pipelines.dates import parse_now
 from pipelines.decode import decode_body
@@ -205,4 +205,4 @@ def _build_article(page: PageMeta, doc: dict[str, Any], job: dict[str, Any], url
     }
 
 
-__all__ = ["extract_page", "content_hash", "strip_site_name", "choose_title", "Verdict"]
+__all__ = ["extract_page", "content_hash", "strip_site_name", "choose_title"]

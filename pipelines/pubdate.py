@@ -84,11 +84,16 @@ def _first(page: PageMeta, names: tuple[str, ...], now: datetime) -> str | None:
 
 def choose_published(page: PageMeta, text: str, traf_date: str | None, hints: dict[str, Any],
                      url: str, now: datetime, header_date: str | None = None) -> tuple[str | None, str | None]:
-    """`(published, date_source)` following the priority in docs/design.md (`header_date` from header_scan)."""
-    if (value := normalize_iso(page.jsonld_article.get("datePublished"), now)):
-        return value, "json-ld"
-    if (value := _first(page, PUBLISHED_META, now)):
-        return value, "meta"
+    """`(published, date_source)` following the priority in docs/design.md (`header_date` from header_scan).
+
+    A date-only markup value yields to a visible timestamp of the same day (it adds the time).
+    """
+    for value, source in ((normalize_iso(page.jsonld_article.get("datePublished"), now), "json-ld"),
+                          (_first(page, PUBLISHED_META, now), "meta")):
+        if value:
+            if len(value) == 10 and header_date and len(header_date) > 10 and header_date.startswith(value):
+                return header_date, "visible-text"
+            return value, source
     if header_date:
         return header_date, "visible-text"
     traf = normalize_iso(traf_date, now)

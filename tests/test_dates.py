@@ -100,3 +100,45 @@ def test_parse_now_defaults_to_utc() -> None:
     assert parse_now("2025-06-23T12:00:00").utcoffset().total_seconds() == 0
     assert parse_now("2025-06-23T14:00:00+02:00").hour == 12
     assert parse_now("garbage").tzinfo is not None
+
+
+def _page(**meta: str):
+    from pipelines.metadata import PageMeta
+    return PageMeta(meta=dict(meta))
+
+
+def test_published_priority_and_sources() -> None:
+    from pipelines.pubdate import choose_published
+    now = parse_now(NOW)
+    url = "https://www.journaldumali.com/2021/07/02/slug/"
+    meta = _page(**{"article:published_time": "2025-06-20T08:15:00+01:00"})
+    assert choose_published(meta, "", "2025-01-01", {}, url, now, "2025-06-19") == ("2025-06-20T07:15:00+00:00", "meta")
+    assert choose_published(_page(), "", "2025-01-01", {}, url, now, "2025-06-19") == ("2025-06-19", "visible-text")
+    assert choose_published(_page(), "", "2025-01-01", {}, url, now) == ("2025-01-01", "trafilatura")
+    feed = {"via": "feed", "published": "Sat, 21 Jun 2025 10:00:00 +0000", "lastmod": "2025-06-22"}
+    assert choose_published(_page(), "", None, feed, url, now) == ("2025-06-21T10:00:00+00:00", "feed")
+    assert choose_published(_page(), "", None, {"lastmod": "2025-06-22"}, url, now) == ("2025-06-22", "sitemap")
+    assert choose_published(_page(), "", None, {}, url, now) == ("2021-07-02", "url")
+    assert choose_published(_page(), "", None, {}, "https://x.ml/a", now) == (None, None)
+
+
+def test_date_only_markup_takes_the_time_of_a_visible_timestamp() -> None:
+    from pipelines.pubdate import choose_published
+    meta = _page(**{"article:published_time": "2025-06-22"})
+    got = choose_published(meta, "", None, {}, "https://x.ml/a", parse_now(NOW), "2025-06-22T10:30:00+00:00")
+    assert got == ("2025-06-22T10:30:00+00:00", "visible-text")
+    other_day = choose_published(meta, "", None, {}, "https://x.ml/a", parse_now(NOW), "2025-06-21T10:30:00+00:00")
+    assert other_day == ("2025-06-22", "meta")
+
+
+def test_future_markup_date_falls_through() -> None:
+    from pipelines.pubdate import choose_published
+    meta = _page(**{"article:published_time": "2031-01-01T00:00:00Z"})
+    assert choose_published(meta, "", None, {}, "https://x.ml/a", parse_now(NOW), "2025-06-19")[1] == "visible-text"
+
+
+def test_agency_dateline_dates_the_text() -> None:
+    from pipelines.pubdate import choose_published
+    text = "Bamako, 27 oct (AMAP) - Le ministre de l'Agriculture a entamé dimanche une visite."
+    got = choose_published(_page(), text, None, {}, "https://amap.ml/?p=1", parse_now("2024-10-28T10:00:00Z"))
+    assert got == ("2024-10-27", "visible-text")

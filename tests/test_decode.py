@@ -82,3 +82,9 @@ def test_declared_charsets_order_and_unknown_labels() -> None:
     body = b'<meta charset="latin1">'
     assert declared_charsets(body, "text/html; charset=utf-8") == ["utf-8", "cp1252"]
     assert declared_charsets(b"<p>x</p>", "text/html; charset=nonsense") == []
+
+
+def test_xml_prolog_encoding() -> None:
+    body = b'<?xml version="1.0" encoding="ISO-8859-1"?>\n<html><body><p>' + "Été à Ségou".encode("latin-1") + b"</p>"
+    text, encoding = decode_body(body)
+    assert encoding == "cp1252" and "Été à Ségou" in text
