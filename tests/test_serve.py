@@ -1,0 +1,176 @@
+"""`malinews serve`: datasette with the shipped config, plugin and article page (in-process client)."""
+from __future__ import annotations
+
+import asyncio
+import html
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from archive.serve import database_name, datasette_files, register_plugin
+from archive.serve_config import TEMPLATES_DIR, build
+from conftest import REPO, cli_env
+from sample_archive import GOITA_PARAGRAPHS, GOITA_TITLE, HOSTILE_TITLE, build_sample_archive
+
+
+class Client:
+    """Synchronous wrapper around datasette's in-process ASGI client."""
+
+    def __init__(self, db: Path) -> None:
+        from datasette.app import Datasette
+
+        register_plugin()
+        files = datasette_files(db)
+        self.db = database_name(db)
+        self.ds = Datasette([str(db)], metadata=files.metadata, template_dir=str(TEMPLATES_DIR),
+                            settings=files.settings)
+        self.loop = asyncio.new_event_loop()
+        self.loop.run_until_complete(self.ds.invoke_startup())
+
+    def get(self, path: str) -> Any:
+        response = self.loop.run_until_complete(self.ds.client.get(path.replace("{db}", self.db)))
+        return response
+
+    def text(self, path: str) -> str:
+        response = self.get(path)
+        assert response.status_code == 200, f"{path}: HTTP {response.status_code}\n{response.text[:2000]}"
+        return response.text
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> tuple[Client, dict[str, int]]:
+    db = tmp_path_factory.mktemp("serve") / "malinews.db"
+    ids = build_sample_archive(db)
+    return Client(db), ids
+
+
+def test_articles_newest_first_with_facets_and_search_box(served: tuple[Client, dict[str, int]]) -> None:
+    client, _ = served
+    page = client.text("/{db}/articles")
+    assert 'name="_search"' in page
+    for facet in ("site", "section", "language", "author", "published_month"):
+        assert f'data-column="{facet}"' in page, f"facet {facet} missing"
+    data = client.get("/{db}/articles.json?_shape=objects").json()
+    published = [r["published"] for r in data["rows"] if r["published"]]
+    assert published == sorted(published, reverse=True)
+    assert "html_zlib" not in page
+
+
+def test_search_finds_goita_without_the_accent(served: tuple[Client, dict[str, int]]) -> None:
+    client, _ = served
+    rows = client.get("/{db}/articles.json?_search=Goita&_shape=array").json()
+    assert len(rows) == 3 and all("Goïta" in r["title"] for r in rows)
+    assert client.get("/{db}/articles.json?_search=Goita&site=essor&_shape=array").json()[0]["site"] == "essor"
+
+
+def test_article_page_reads_as_paragraphs_with_copies_and_escaping(served: tuple[Client, dict[str, int]]) -> None:
+    client, ids = served
+    page = client.text(f"/{{db}}/articles/{ids['goita-chefs-traditionnels']}")
+    assert f"<h1>{html.escape(GOITA_TITLE)}</h1>" in page.replace("&#39;", "'")
+    paragraphs = re.findall(r"<p>(.*?)</p>", page.split('class="mn-body"')[1].split("</div>")[0], re.S)
+    assert [html.unescape(p) for p in paragraphs] == GOITA_PARAGRAPHS
+    assert "&lt;au processus&gt;" in page and "&amp; promis" in page  # text escaped, never raw HTML
+    assert 'class="mn-original" href="https://essor.example.ml/goita-chefs-traditionnels/"' in page
+    copies = page.split("Other copies of this story")[1]
+    assert "maliweb" in copies and "malijet" in copies and "https://maliweb.example.ml/goita-chefs/" in copies
+    assert f"/{client.db}/articles/{ids['goita-chefs']}" in copies
+
+
+def test_hostile_content_is_escaped(served: tuple[Client, dict[str, int]]) -> None:
+    client, ids = served
+    page = client.text(f"/{{db}}/articles/{ids['piege']}")
+    assert "<script>alert" not in page and "<img src=x" not in page
+    assert html.escape(HOSTILE_TITLE, quote=False) in page.replace("&#39;", "'")
+    assert "<script>alert" not in client.text("/{db}/articles?_search=piégé")
+
+
+def test_pages_show_blob_sizes_not_blobs(served: tuple[Client, dict[str, int]]) -> None:
+    client, _ = served
+    page = client.text("/{db}/pages")
+    assert "zlib-compressed HTML" in page and "Binary" not in page
+
+
+def test_canned_queries(served: tuple[Client, dict[str, int]]) -> None:
+    client, ids = served
+    latest = client.get("/{db}/latest_per_outlet.json?_shape=array").json()
+    assert {r["site"] for r in latest} == {"essor", "maliweb", "malijet", "studiotamani"}
+    coverage = client.get("/{db}/coverage_per_month.json?_shape=array").json()
+    essor_2025 = next(r for r in coverage if r["site"] == "essor" and r["year"] == "2025")
+    assert (essor_2025["may"], essor_2025["jun"], essor_2025["jan"], essor_2025["total"]) == (1, 1, 0, 2)
+    stories = client.get("/{db}/stories_most_copies.json?_shape=array").json()
+    assert stories[0]["copies"] == 3 and stories[0]["original_site"] == "essor"
+    term = client.get("/{db}/term_between_dates.json?_shape=array&term=Goita&since=2025-06-23&until=2025-06-30").json()
+    assert [r["site"] for r in term] == ["malijet"]
+    assert len(client.get("/{db}/term_between_dates.json?_shape=array&term=Goita&since=&until=").json()) == 3
+    edited = client.get("/{db}/edited_articles.json?_shape=array").json()
+    assert [r["article"] for r in edited] == [ids["coton-campagne"]]
+    assert f'href="/{client.db}/articles/{ids["coton-campagne"]}"' in client.text("/{db}/edited_articles")
+
+
+@pytest.mark.parametrize("sql", [
+    "update articles set title = 'x'",
+    "delete from articles",
+    "PRAGMA query_only = 0",
+    "insert into stories (title) values ('x')",
+])
+def test_no_sql_can_write(served: tuple[Client, dict[str, int]], sql: str) -> None:
+    client, _ = served
+    response = client.get("/{db}.json?" + urllib.parse.urlencode({"sql": sql}))
+    assert response.status_code >= 400 or not response.json().get("ok", True)
+    assert client.get("/{db}/articles.json?_shape=array&title=x").json() == []
+
+
+def test_query_only_blocks_writes_even_for_plugins(served: tuple[Client, dict[str, int]]) -> None:
+    client, _ = served
+    db = client.ds.get_database(client.db)
+    with pytest.raises(Exception, match="readonly|read-only|attempt to write"):
+        client.loop.run_until_complete(db.execute_write("UPDATE articles SET title = 'x'"))
+
+
+def test_both_datasette_layouts_can_be_emitted() -> None:
+    tables = {"articles", "stories", "stories_view", "stories_fts"}
+    v065 = build("arch", tables, "0.65")
+    assert v065.config is None and v065.settings["suggest_facets"] is False
+    art = v065.metadata["databases"]["arch"]["tables"]["articles"]
+    assert art["sort_desc"] == "published" and "published_month" in art["facets"] and art["title"] == "Articles"
+    assert "term_between_dates" in v065.metadata["databases"]["arch"]["queries"]
+    assert v065.metadata["databases"]["arch"]["tables"]["stories_view"]["fts_table"] == "stories_fts"
+    v10 = build("arch", tables, "1.0")
+    assert "settings" in v10.config and "queries" in v10.config["databases"]["arch"]
+    meta_art = v10.metadata["databases"]["arch"]["tables"]["articles"]
+    assert "facets" not in meta_art and "sort_desc" not in meta_art  # options stay in datasette.yaml
+    assert "queries" not in v10.metadata["databases"]["arch"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_malinews_serve_command_serves(tmp_path: Path) -> None:
+    db = tmp_path / "archive.db"
+    build_sample_archive(db)
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "archive", "serve", "--db", str(db), "--port", str(port)],
+                            cwd=REPO, env=cli_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        body = ""
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/archive/articles?_search=Goita", timeout=5) as r:
+                    body = r.read().decode()
+                break
+            except OSError:
+                time.sleep(0.2)
+        assert GOITA_TITLE.split()[3] in body, proc.stdout.read1().decode() if proc.poll() is not None else "no answer"
+    finally:
+        proc.terminate()
+        proc.wait(10)
