@@ -42,16 +42,11 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.SiteScopeMiddleware": 50,
     "crawler.warc.WarcMiddleware": 950,  # next to the downloader: raw responses; off unless MALINEWS_WARC_DIR
 }
-SPIDER_MIDDLEWARES = {
-    "crawler.sources.SourcesStartMiddleware": 900,  # WP REST API and (backfill) date archives per site
-}
 ITEM_PIPELINES = {
     "pipelines.filtering.ArticleFilterPipeline": 100,
-    "pipelines.datestats.DateCheckPipeline": 200,  # counts date disagreements per site
     "pipelines.storage.StoragePipeline": 800,
 }
 EXTENSIONS = {
-    "crawler.runrecord.RunRecordExtension": 100,  # crawl_runs row + archive lock when run without the CLI
     "crawler.progress.ProgressExtension": 500,
     "crawler.reactorlag.ReactorLagExtension": 510,
 }
@@ -72,6 +67,3 @@ MALINEWS_RUN_ID = None
 MALINEWS_PROGRESS = False
 MALINEWS_WARC_DIR = None  # `crawl --warc DIR`: write every HTTP exchange to WARC/1.1 files there
 MALINEWS_WARC_MAX_BYTES = 1_000_000_000  # rotate WARC files at about this size
-MALINEWS_BACKFILL = False  # `crawl --backfill`: whole history (WP API pages, pagination to the end, date archives)
-MALINEWS_UNTIL = None  # ISO date: skip articles published after it
-MALINEWS_WP_API = True  # probe /wp-json/wp/v2/posts on every site (quiet when closed)
