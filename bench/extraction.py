@@ -18,6 +18,7 @@ import time
 from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -37,15 +38,16 @@ def _pages(bench_dir: Path, limit: int | None) -> list[tuple[str, bytes, str]]:
     return out[:limit] if limit else out
 
 
-def _run(pages: list[tuple[str, bytes, str]]) -> tuple[dict[str, str], dict[str, str], list[float], list[float],
-                                                        Counter[str]]:
-    """Predictions and per-page milliseconds for both extractors, plus our non-article reasons."""
+def _run_all(pages: list[tuple[str, bytes, str]]) -> tuple[Any, ...]:
+    """Predictions and per-page ms of extract_page, trafilatura.extract and bare_extraction+metadata."""
     now = datetime.now(timezone.utc).isoformat()
     ours: dict[str, str] = {}
     theirs: dict[str, str] = {}
     ours_ms: list[float] = []
     theirs_ms: list[float] = []
     rejected: Counter[str] = Counter()
+    meta_pred: dict[str, str] = {}
+    meta_ms: list[float] = []
     warm = pages[0]
     extract_page({"url": warm[2], "body": warm[1], "content_type": None, "hints": {}, "now": now})
     trafilatura.extract(warm[1], include_comments=False)  # both pay their one-time stoplist/model loads here
@@ -61,7 +63,11 @@ def _run(pages: list[tuple[str, bytes, str]]) -> tuple[dict[str, str], dict[str,
         text = trafilatura.extract(body, url=url, include_comments=False)
         theirs_ms.append((time.perf_counter() - start) * 1000)
         theirs[page_id] = text or ""
-    return ours, theirs, ours_ms, theirs_ms, rejected
+        start = time.perf_counter()
+        doc = trafilatura.bare_extraction(body, url=url, with_metadata=True, include_comments=False)
+        meta_ms.append((time.perf_counter() - start) * 1000)
+        meta_pred[page_id] = (doc.text if doc is not None else "") or ""
+    return ours, theirs, ours_ms, theirs_ms, rejected, meta_pred, meta_ms
 
 
 def _score(score_py: Path, files: list[Path]) -> dict[str, dict]:
@@ -91,11 +97,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {score_py} not found; pass --bench-dir", file=sys.stderr)
         return 2
     pages = _pages(args.bench_dir, args.limit)
-    ours, theirs, ours_ms, theirs_ms, rejected = _run(pages)
+    ours, theirs, ours_ms, theirs_ms, rejected, meta_pred, meta_ms = _run_all(pages)
     with tempfile.TemporaryDirectory(prefix="malinews-bench-") as tmp:
-        files = [Path(tmp) / "ours.json", Path(tmp) / "trafilatura.json"]
-        files[0].write_text(json.dumps(ours), encoding="utf-8")
-        files[1].write_text(json.dumps(theirs), encoding="utf-8")
+        files = [Path(tmp) / "ours.json", Path(tmp) / "trafilatura.json", Path(tmp) / "bare_metadata.json"]
+        for file, preds in zip(files, (ours, theirs, meta_pred)):
+            file.write_text(json.dumps(preds), encoding="utf-8")
         scores = _score(score_py, files)
         if args.worst:
             a = _per_page(score_py, files[0], Path(tmp) / "a.csv")
@@ -104,7 +110,8 @@ def main(argv: list[str] | None = None) -> int:
             for page_id in sorted(a, key=lambda k: a[k] - b[k])[:args.worst]:
                 print(f"  {page_id[:12]}  {a[page_id]:.3f} vs {b[page_id]:.3f}")
     rows = [("extract_page (malinews)", scores["ours"], ours_ms),
-            ("trafilatura.extract", scores["trafilatura"], theirs_ms)]
+            ("trafilatura.extract", scores["trafilatura"], theirs_ms),
+            ("  (bare_extraction+meta)", scores["bare_metadata"], meta_ms)]
     print(f"{'extractor':<26} {'F1':>6} {'prec':>6} {'recall':>6} {'ms/page (median)':>17}")
     for name, res, times in rows:
         print(f"{name:<26} {res['f1']:>6.3f} {res['precision']:>6.3f} {res['recall']:>6.3f} "
