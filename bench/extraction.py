@@ -70,16 +70,16 @@ def _run_all(pages: list[tuple[str, bytes, str]]) -> tuple[Any, ...]:
     return ours, theirs, ours_ms, theirs_ms, rejected, meta_pred, meta_ms
 
 
-def _score(score_py: Path, files: list[Path]) -> dict[str, dict]:
+def _score(score_py: Path, files: list[Path], truth: Path) -> dict[str, dict]:
     """Run the benchmark's own scorer as a subprocess and return its JSON results by file stem."""
-    proc = subprocess.run([sys.executable, str(score_py), *map(str, files), "--json"],
+    proc = subprocess.run([sys.executable, str(score_py), *map(str, files), "--json", "--truth", str(truth)],
                           capture_output=True, text=True, check=True)
     results = [json.loads(line) for line in proc.stdout.splitlines() if line.strip()]
     return {r["name"]: r for r in results}
 
 
-def _per_page(score_py: Path, file: Path, out: Path) -> dict[str, float]:
-    subprocess.run([sys.executable, str(score_py), str(file), "--json", "--per-page", str(out)],
+def _per_page(score_py: Path, file: Path, out: Path, truth: Path) -> dict[str, float]:
+    subprocess.run([sys.executable, str(score_py), str(file), "--json", "--per-page", str(out), "--truth", str(truth)],
                    capture_output=True, text=True, check=True)
     with out.open() as fh:
         return {row["id"]: float(row["tp"]) for row in csv.DictReader(fh)}
@@ -102,10 +102,13 @@ def main(argv: list[str] | None = None) -> int:
         files = [Path(tmp) / "ours.json", Path(tmp) / "trafilatura.json", Path(tmp) / "bare_metadata.json"]
         for file, preds in zip(files, (ours, theirs, meta_pred)):
             file.write_text(json.dumps(preds), encoding="utf-8")
-        scores = _score(score_py, files)
+        truth = json.loads((args.bench_dir / "ground-truth.json").read_text(encoding="utf-8"))
+        subset = Path(tmp) / "truth.json"  # --limit scores only the pages that were run
+        subset.write_text(json.dumps({pid: truth[pid] for pid, _, _ in pages if pid in truth}), encoding="utf-8")
+        scores = _score(score_py, files, subset)
         if args.worst:
-            a = _per_page(score_py, files[0], Path(tmp) / "a.csv")
-            b = _per_page(score_py, files[1], Path(tmp) / "b.csv")
+            a = _per_page(score_py, files[0], Path(tmp) / "a.csv", subset)
+            b = _per_page(score_py, files[1], Path(tmp) / "b.csv", subset)
             print("pages where ours trails trafilatura (tp share ours vs trafilatura):")
             for page_id in sorted(a, key=lambda k: a[k] - b[k])[:args.worst]:
                 print(f"  {page_id[:12]}  {a[page_id]:.3f} vs {b[page_id]:.3f}")
