@@ -156,6 +156,52 @@ def m021_browse_indexes(db: Database) -> None:
     )
 
 
+FACET_COLUMNS = ("site", "section", "language", "author", "published_month")
+
+
+def _facet_count_sql(table: str, row: str, delta: str, by_site: bool) -> list[str]:
+    """Statements adding `delta` (+1/-1) to the facet counts of trigger row `row` (new/old)."""
+    out = []
+    for col in FACET_COLUMNS:
+        if delta == "+1":
+            keys = f"{row}.site, '{col}', {row}.{col}" if by_site else f"'{col}', {row}.{col}"
+            cond = f"{row}.{col} IS NOT NULL" + (f" AND {row}.site IS NOT NULL" if by_site else "")
+            conflict = "site, facet, value" if by_site else "facet, value"
+            out.append(f"INSERT INTO {table} SELECT {keys}, 1 WHERE {cond} "
+                       f"ON CONFLICT({conflict}) DO UPDATE SET n = n + 1;")
+        else:
+            site = f" AND site = {row}.site" if by_site else ""
+            out.append(f"UPDATE {table} SET n = n - 1 WHERE facet = '{col}' AND value = {row}.{col}{site};")
+    return out
+
+
+@migrations()
+def m022_facet_counts(db: Database) -> None:
+    """Facet counts kept by triggers (whole archive and per outlet) plus a narrow covering index.
+
+    datasette's facets at 1M rows cost 50-150 ms each as index scans; the unfiltered and the
+    one-outlet pages read these small tables instead (archive/web_facets.py). The index lets
+    facets inside search results read (id, facet columns) without touching the wide rows.
+    """
+    db.execute("CREATE TABLE facet_counts (facet TEXT NOT NULL, value TEXT NOT NULL, n INTEGER NOT NULL, "
+               "PRIMARY KEY (facet, value)) WITHOUT ROWID")
+    db.execute("CREATE TABLE facet_counts_by_site (site TEXT NOT NULL, facet TEXT NOT NULL, value TEXT NOT NULL, "
+               "n INTEGER NOT NULL, PRIMARY KEY (site, facet, value)) WITHOUT ROWID")
+    for col in FACET_COLUMNS:
+        db.execute(f"INSERT INTO facet_counts SELECT '{col}', {col}, count(*) FROM articles "
+                   f"WHERE {col} IS NOT NULL GROUP BY {col}")
+        db.execute(f"INSERT INTO facet_counts_by_site SELECT site, '{col}', {col}, count(*) FROM articles "
+                   f"WHERE site IS NOT NULL AND {col} IS NOT NULL GROUP BY site, {col}")
+    add = _facet_count_sql("facet_counts", "new", "+1", False) + _facet_count_sql("facet_counts_by_site", "new", "+1", True)
+    sub = _facet_count_sql("facet_counts", "old", "-1", False) + _facet_count_sql("facet_counts_by_site", "old", "-1", True)
+    cols = ", ".join(FACET_COLUMNS)
+    db.execute("CREATE TRIGGER articles_facets_ai AFTER INSERT ON articles BEGIN " + " ".join(add) + " END")
+    db.execute("CREATE TRIGGER articles_facets_ad AFTER DELETE ON articles BEGIN " + " ".join(sub) + " END")
+    db.execute(f"CREATE TRIGGER articles_facets_au AFTER UPDATE OF {cols} ON articles BEGIN "
+               + " ".join(sub + add) + " END")
+    db.execute(f"CREATE INDEX idx_articles_facet_cols ON articles (id, {cols}, published)")
+
+
 def migrate(db: Database) -> None:
     """Bring `db` up to the current schema (idempotent)."""
     migrations.apply(db)

@@ -7,6 +7,8 @@ from pathlib import Path
 from archive.errors import ArchiveMissingError
 from archive.serve_config import DatasetteFiles, build
 
+PLUGIN_MODULES = ("web_plugin", "web_facets")  # datasette plugins shipped in archive/
+
 
 def prepare_archive(db: str | Path) -> set[str]:
     """Bring the archive's schema up to date (indexes the pages need) and list its tables and views."""
@@ -35,21 +37,24 @@ def emit(db: str | Path, directory: str | Path, version: str | None = None) -> l
     """Write the configuration files for `db` into `directory`; return a datasette command line."""
     files = datasette_files(db, version)
     args = files.write(Path(directory))
-    plugin = Path(__file__).with_name("web_plugin.py")
     plugins_dir = Path(directory) / "plugins"
     plugins_dir.mkdir(exist_ok=True)
-    (plugins_dir / "malinews_web.py").write_text(plugin.read_text(encoding="utf-8"), encoding="utf-8")
+    for name in PLUGIN_MODULES:
+        source = Path(__file__).with_name(f"{name}.py").read_text(encoding="utf-8")
+        (plugins_dir / f"malinews_{name}.py").write_text(source, encoding="utf-8")
     return ["datasette", "serve", str(db), *args, "--plugins-dir", str(plugins_dir)]
 
 
 def register_plugin() -> None:
-    """Register archive.web_plugin with datasette's plugin manager (once per process)."""
+    """Register the malinews datasette plugins with datasette's plugin manager (once per process)."""
+    import importlib
+
     from datasette.plugins import pm
 
-    from archive import web_plugin
-
-    if not pm.is_registered(web_plugin):
-        pm.register(web_plugin, name="malinews-web")
+    for name in PLUGIN_MODULES:
+        module = importlib.import_module(f"archive.{name}")
+        if not pm.is_registered(module):
+            pm.register(module, name=f"malinews-{name}")
 
 
 def run_datasette(db: str | Path, host: str, port: int, *, open_browser: bool = False) -> None:

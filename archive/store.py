@@ -114,6 +114,7 @@ class Archive:
         fields = {k: art.get(k) for k in ARTICLE_FIELDS}
         fields["tags"] = json.dumps(list(art.get("tags") or []), ensure_ascii=False)
         fields["extractor_version"] = item.get("extractor_version") or extractor_version()
+        fields["published_month"] = (art.get("published") or "")[:7] or None  # else a trigger rewrites the row
         if existing is None:
             story_id = self.db["stories"].insert(
                 {

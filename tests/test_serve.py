@@ -63,6 +63,21 @@ def test_articles_newest_first_with_facets_and_search_box(served: tuple[Client, 
     assert "html_zlib" not in page
 
 
+FACETS = ("site", "section", "language", "author", "published_month")
+
+
+@pytest.mark.parametrize("query", ["", "site=essor", "site=malijet", "_search=Goita", "_search=Goita&site=essor",
+                                   "section=Politique", "published_month=2025-06&_sort=id"])
+def test_fast_facets_agree_with_datasette_column_facets(served: tuple[Client, dict[str, int]], query: str) -> None:
+    client, _ = served
+    extra = "&".join(f"_facet={c}" for c in FACETS)
+    facets = client.get(f"/{{db}}/articles.json?{query}&{extra}").json()["facet_results"]
+    for col in FACETS:
+        fast = [(r["value"], r["count"], r["selected"]) for r in facets[col]["results"]]
+        plain = [(r["value"], r["count"], r["selected"]) for r in facets[f"{col}_2"]["results"]]
+        assert facets[col]["type"] == "fast" and fast == plain, f"{query}: facet {col}"
+
+
 def test_search_finds_goita_without_the_accent(served: tuple[Client, dict[str, int]]) -> None:
     client, _ = served
     rows = client.get("/{db}/articles.json?_search=Goita&_shape=array").json()
@@ -139,7 +154,7 @@ def test_both_datasette_layouts_can_be_emitted() -> None:
     v065 = build("arch", tables, "0.65")
     assert v065.config is None and v065.settings["suggest_facets"] is False
     art = v065.metadata["databases"]["arch"]["tables"]["articles"]
-    assert art["sort_desc"] == "published" and "published_month" in art["facets"] and art["title"] == "Articles"
+    assert art["sort_desc"] == "published" and {"fast": "published_month"} in art["facets"] and art["title"] == "Articles"
     assert "term_between_dates" in v065.metadata["databases"]["arch"]["queries"]
     assert v065.metadata["databases"]["arch"]["tables"]["stories_view"]["fts_table"] == "stories_fts"
     v10 = build("arch", tables, "1.0")
@@ -174,3 +189,18 @@ def test_malinews_serve_command_serves(tmp_path: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+def test_request_modes_pick_the_fast_paths() -> None:
+    from datasette.utils.asgi import Request
+
+    from archive.web_facets import request_mode
+
+    def mode(qs: str) -> str:
+        return request_mode(Request.fake("/db/articles?" + qs).args)
+
+    assert mode("") == mode("_sort=id&_size=20&_facet=site") == "all"
+    assert mode("site=essor") == mode("site=essor&_next=5") == "site"
+    assert mode("_search=Goita") == mode("_search=Goita&site=essor") == "search"
+    assert mode("site=essor&section=Politique") == mode("site__contains=e") == mode("_where=1") == "sql"
+    assert mode("site=essor&site=malijet") == "sql" and mode("_search=") == "all"
