@@ -12,6 +12,7 @@ from typing import Any, Iterable, Mapping
 
 from sqlite_utils import Database
 
+from archive.faultinject import kill_point
 from archive.provenance import extractor_version
 from archive.schema import migrate
 
@@ -101,6 +102,7 @@ class Archive:
         with self.db.atomic():
             for item in items:
                 results.append(self._save_one(item, run_id))
+                kill_point("write")  # test-only: tests/test_crash_safety.py dies here, mid-transaction
         return results
 
     def _save_one(self, item: Mapping[str, Any], run_id: int | None) -> SaveResult:

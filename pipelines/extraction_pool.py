@@ -5,9 +5,14 @@ import asyncio
 import logging
 import multiprocessing
 import os
+import select
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Callable, TypeVar
+
+from archive.faultinject import kill_point
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -15,6 +20,29 @@ T = TypeVar("T")
 
 class ExtractionTimeoutError(Exception):
     """A page took longer than the per-page extraction budget."""
+
+
+def exit_with_crawl(crawl_pid: int) -> None:
+    """Worker initializer: exit as soon as the crawl process is gone, even if it was SIGKILLed.
+
+    Workers hold the forkserver's "alive" pipe and the call queue's write end, so without this a
+    killed crawl leaves its forkserver and idle workers waiting forever (~100 MB each).
+    """
+    def watch() -> None:
+        try:
+            fd = os.pidfd_open(crawl_pid)
+        except (AttributeError, OSError):  # no pidfd (old kernel, not Linux): poll
+            while True:
+                time.sleep(1.0)
+                try:
+                    os.kill(crawl_pid, 0)
+                except ProcessLookupError:
+                    break
+        else:
+            select.select([fd], [], [])  # readable when the process has exited
+        os._exit(0)
+
+    threading.Thread(target=watch, name="exit-with-crawl", daemon=True).start()
 
 
 def default_workers() -> int:
@@ -44,7 +72,7 @@ class ExtractionPool:
         if self._executor is None:
             ctx = multiprocessing.get_context("forkserver")
             ctx.set_forkserver_preload(["pipelines.extract", "crawler.discovery"])
-            self._executor = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)
+            self._executor = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx, initializer=exit_with_crawl, initargs=(os.getpid(),))
         return self._executor
 
     def start(self) -> None:
@@ -64,6 +92,7 @@ class ExtractionPool:
             except BrokenProcessPool:
                 self._restart()
                 future = self._ensure().submit(fn, *args)
+            kill_point("extract")  # test-only: tests/test_crash_safety.py dies here, a page in a worker
             try:
                 return await asyncio.wait_for(asyncio.wrap_future(future), self.timeout)
             except asyncio.TimeoutError:
