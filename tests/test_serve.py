@@ -204,3 +204,11 @@ def test_request_modes_pick_the_fast_paths() -> None:
     assert mode("_search=Goita") == mode("_search=Goita&site=essor") == "search"
     assert mode("site=essor&section=Politique") == mode("site__contains=e") == mode("_where=1") == "sql"
     assert mode("site=essor&site=malijet") == "sql" and mode("_search=") == "all"
+
+
+def test_articles_list_is_compact_with_every_column_on_demand(served: tuple[Client, dict[str, int]]) -> None:
+    client, ids = served
+    page = client.text("/{db}/articles")
+    assert 'td class="col-title' in page and 'td class="col-content_hash' not in page and "_allcols=1" in page
+    assert 'td class="col-content_hash' in client.text("/{db}/articles?_allcols=1")
+    assert 'class="col-content_hash' in client.text(f"/{{db}}/articles/{ids['examens']}")  # the row page lists all
