@@ -51,25 +51,25 @@ class FastColumnFacet(ColumnFacet):
         marker = f" from {escape_sqlite(self.table)} "
         return self.sql.split(marker, 1)[1] if marker in self.sql else ""
 
-    async def facet_query(self, column: str, limit: int) -> tuple[str, Any]:
-        """The SQL (and parameters) that counts `column` for this request."""
+    async def facet_query(self, column: str, limit: int) -> tuple[str, Any, str]:
+        """The SQL and parameters that count `column` for this request, and which path it takes."""
         col = escape_sqlite(column)
         mode = request_mode(self.request.args) if self.table == COUNTED_TABLE and column in COUNTED else "sql"
         if mode == "all" and await self._has("facet_counts"):
             return ("SELECT value, n AS count FROM facet_counts WHERE facet = :facet AND n > 0 "
-                    f"ORDER BY n DESC, value LIMIT {limit}", {"facet": column})
+                    f"ORDER BY n DESC, value LIMIT {limit}", {"facet": column}, "facet_counts")
         if mode == "site" and await self._has("facet_counts_by_site"):
             return ("SELECT value, n AS count FROM facet_counts_by_site WHERE site = :site AND facet = :facet "
                     f"AND n > 0 ORDER BY n DESC, value LIMIT {limit}",
-                    {"site": self.request.args.get("site"), "facet": column})
+                    {"site": self.request.args.get("site"), "facet": column}, "facet_counts_by_site")
         if mode == "search" and await self._has(NARROW_INDEX):
             where = await self._where()
             glue = "and" if where.strip() else "where"
             return (f"select {col} as value, count(*) as count from {escape_sqlite(self.table)} "
                     f"indexed by {NARROW_INDEX} {where} {glue} {col} is not null group by {col} "
-                    f"order by count desc, value limit {limit}", self.params)
+                    f"order by count desc, value limit {limit}", self.params, NARROW_INDEX)
         return (f"select {col} as value, count(*) as count from ({self.sql}) where {col} is not null "
-                f"group by {col} order by count desc, value limit {limit}", self.params)
+                f"group by {col} order by count desc, value limit {limit}", self.params, "scan")
 
     async def facet_results(self) -> tuple[list[dict[str, Any]], list[str]]:
         """Same results as datasette's column facets (toggle links, selection, truncation)."""
@@ -80,7 +80,7 @@ class FastColumnFacet(ColumnFacet):
         for source_and_config in self.get_configs():
             config, source = source_and_config["config"], source_and_config["source"]
             column = config.get("column") or config["simple"]
-            sql, params = await self.facet_query(column, facet_size + 1)
+            sql, params, counted_by = await self.facet_query(column, facet_size + 1)
             try:
                 rows = await self.ds.execute(self.database, sql, params, truncate=False,
                                              custom_time_limit=self.ds.setting("facet_time_limit_ms"))
@@ -95,8 +95,8 @@ class FastColumnFacet(ColumnFacet):
                 values.append({"value": row["value"], "label": row["value"], "count": row["count"],
                                "toggle_url": self.ds.absolute_url(self.request, self.ds.urls.path(path)),
                                "selected": selected})
-            results.append({
-                "name": column, "type": self.type, "hideable": source != "metadata",
+            results.append({  # shown as a plain column facet; `counted_by` says which path answered
+                "name": column, "type": "column", "counted_by": counted_by, "hideable": source != "metadata",
                 "toggle_url": self.ds.urls.path(path_with_removed_args(self.request, {"_facet_fast": column})),
                 "results": values, "truncated": len(rows) > facet_size,
             })
