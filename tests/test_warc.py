@@ -192,3 +192,22 @@ def test_reextract_changes_nothing_then_repairs_tampered_articles(warc_crawl: Wa
     assert [o[0] for o in old] == [victims[0][0], victims[1][0]]
     assert old[0][2] == "texte d'un ancien extracteur" and old[1][1] == "Ancien titre"
     assert json.loads(json.dumps(old))  # plain values, nothing binary
+
+
+def test_import_warc_reads_other_tools_warcs(warc_crawl: WarcCrawl, tmp_path: Path) -> None:
+    """The same exchanges without malinews' own WARC fields (as wget or Heritrix would write them)."""
+    from warcio.warcwriter import WARCWriter
+
+    foreign = tmp_path / "foreign.warc.gz"
+    with open(foreign, "wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for path in sorted(warc_crawl.warc_dir.glob("*.warc.gz")):
+            with open(path, "rb") as fh:
+                for rec in ArchiveIterator(fh):
+                    for name in ("WARC-Malinews-Kind", "WARC-Malinews-Via", "WARC-Malinews-Redirected-From"):
+                        rec.rec_headers.remove_header(name)
+                    writer.write_record(rec)
+    rebuilt = tmp_path / "foreign.db"
+    proc = run_cli("import-warc", str(foreign), "--db", str(rebuilt), "--sites", str(warc_crawl.sites_file))
+    assert proc.returncode == 0, proc.stderr
+    assert sorted(article_rows(rebuilt)) == sorted(article_rows(warc_crawl.db))
