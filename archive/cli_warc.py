@@ -1,7 +1,10 @@
 """CLI commands that rebuild articles from kept raw material with no network: import-warc, reextract."""
 from __future__ import annotations
 
+import os
 import sys
+from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from typing import Any
 
 import click
@@ -54,7 +57,9 @@ def import_warc(files: tuple[str, ...], db: str, sites_file: str | None) -> None
 @sites_option
 @click.option("--site", help="Only this outlet (registry key).")
 @click.option("--since", type=IsoDate(), help="Only articles published on or after this date.")
-def reextract(db: str, sites_file: str | None, site: str | None, since: str | None) -> None:
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Extraction processes (default: one per CPU core).")
+def reextract(db: str, sites_file: str | None, site: str | None, since: str | None, workers: int | None) -> None:
     """Re-run extraction over the raw pages kept in the archive (no network).
 
     Each article's latest page is extracted again with the installed trafilatura and malinews;
@@ -84,8 +89,9 @@ def reextract(db: str, sites_file: str | None, site: str | None, since: str | No
                         click.echo(f"\r  {summary.total:,} articles re-extracted", nl=False, err=True)
 
                 version = extractor_version()
-                summary = run_reextract(archive, extract_page, version, confs, site=site, since=since,
-                                        progress=progress)
+                with ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1) as pool:
+                    summary = run_reextract(archive, extract_page, version, confs, site=site, since=since,
+                                            progress=progress, map_fn=partial(pool.map, chunksize=8))
             finally:
                 archive.close()
     except MalinewsError as exc:

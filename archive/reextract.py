@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import zlib
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, Callable, Iterator, Mapping
 
 from archive.store import Archive
@@ -90,11 +91,21 @@ def job_for(page: RawPage, site_conf: Mapping[str, Any] | None) -> dict[str, Any
     }
 
 
+def safe_extract(extract: Extract, job: dict[str, Any]) -> dict[str, Any] | None:
+    """`extract(job)`, or None when it raises: a page that breaks the new extractor keeps its old extraction."""
+    try:
+        return extract(job)
+    except Exception:
+        return None
+
+
 def reextract(archive: Archive, extract: Extract, version: str, sites: Mapping[str, Mapping[str, Any]],
               *, site: str | None = None, since: str | None = None, batch: int = 200,
-              progress: Callable[[ReextractSummary], None] | None = None) -> ReextractSummary:
+              progress: Callable[[ReextractSummary], None] | None = None,
+              map_fn: Callable[..., Iterator[Any]] = map) -> ReextractSummary:
     """Re-extract every selected article; `changed` ones keep their previous text in article_versions.
 
+    `map_fn` runs the extractions of a batch (e.g. a process pool's `map`; results in order).
     Outcomes counted: unchanged, metadata, changed, not_article_now (left as is), no_page, error.
     """
     summary = ReextractSummary()
@@ -103,14 +114,16 @@ def reextract(archive: Archive, extract: Extract, version: str, sites: Mapping[s
         chunk = [p for _, p in zip(range(batch), pages)]
         if not chunk:
             break
+        todo = [p for p in chunk if p.html_zlib]
+        jobs = [job_for(p, sites.get(p.site)) for p in todo]
+        extracted = dict(zip((p.article_id for p in todo), map_fn(partial(safe_extract, extract), jobs)))
         results = []
         for page in chunk:
             if not page.html_zlib:
                 results.append((page, None, "no_page"))
                 continue
-            try:
-                result = extract(job_for(page, sites.get(page.site)))
-            except Exception:  # a page that breaks the new extractor keeps its old extraction
+            result = extracted[page.article_id]
+            if result is None:
                 results.append((page, None, "error"))
                 continue
             ok = result.get("is_article") and result.get("article")
