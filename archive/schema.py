@@ -202,6 +202,15 @@ def m022_facet_counts(db: Database) -> None:
     db.execute(f"CREATE INDEX idx_articles_facet_cols ON articles (id, {cols}, published)")
 
 
+@migrations()
+def m023_month_facet_indexes(db: Database) -> None:
+    """Indexes for a month page (published_month = X: its facets, newest first) and 'most copies' stories."""
+    for col in ("site", "section", "language", "author", "published"):
+        db["articles"].create_index(["published_month", col], if_not_exists=True)
+    db.execute("DROP INDEX IF EXISTS idx_articles_published_month")  # a prefix of the ones above
+    db["stories"].create_index(["n_articles"], if_not_exists=True)
+
+
 def migrate(db: Database) -> None:
     """Bring `db` up to the current schema (idempotent)."""
     migrations.apply(db)
