@@ -217,3 +217,21 @@ def test_articles_list_is_compact_with_every_column_on_demand(served: tuple[Clie
     assert 'td class="col-title' in page and 'td class="col-content_hash' not in page and "_allcols=1" in page
     assert 'td class="col-content_hash' in client.text("/{db}/articles?_allcols=1")
     assert 'class="col-content_hash' in client.text(f"/{{db}}/articles/{ids['examens']}")  # the row page lists all
+
+
+@pytest.mark.parametrize("version, config_flag", [("0.65", "--setting"), ("1.0", "--config")])
+def test_emit_config_writes_files_for_plain_datasette(tmp_path: Path, version: str, config_flag: str) -> None:
+    from click.testing import CliRunner
+
+    from archive.cli import cli
+
+    db = tmp_path / "news.db"
+    build_sample_archive(db)
+    out = tmp_path / "ds"
+    result = CliRunner().invoke(cli, ["serve", "--db", str(db), "--emit-config", str(out), "--datasette-version", version])
+    assert result.exit_code == 0, result.output
+    command = result.stdout.split()
+    assert command[:3] == ["datasette", "serve", str(db)] and config_flag in command and "--plugins-dir" in command
+    assert sorted(p.name for p in (out / "plugins").iterdir()) == ["malinews_web_facets.py", "malinews_web_plugin.py"]
+    meta = (out / "metadata.json").read_text(encoding="utf-8")
+    assert '"news"' in meta and ("term_between_dates" in meta) == (version == "0.65")
