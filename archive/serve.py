@@ -12,10 +12,18 @@ PLUGIN_MODULES = ("web_plugin", "web_facets")  # datasette plugins shipped in ar
 
 def prepare_archive(db: str | Path) -> set[str]:
     """Bring the archive's schema up to date (indexes the pages need) and list its tables and views."""
-    from archive.store import Archive
+    import sys
+
+    from archive.schema import migrations
+    from archive.store import Archive, open_database
 
     if not Path(db).exists():
         raise ArchiveMissingError(f"no archive at {db}; run `malinews crawl --db {db}` first, or pass --db PATH")
+    conn = open_database(db, readonly=True)
+    pending = [m.name for m in migrations.pending(conn)]
+    conn.close()
+    if pending:  # one-off, but minutes on a big archive: say so rather than look stuck
+        print(f"Updating the archive schema ({', '.join(pending)}); this runs once …", file=sys.stderr)
     archive = Archive.open(db)
     try:
         return {r[0] for r in archive.db.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
