@@ -67,6 +67,10 @@ def cli() -> None:
 @sites_option
 @db_option
 @click.option("--since", type=IsoDate(), help="Skip articles published before this date.")
+@click.option("--until", type=IsoDate(), help="Skip articles published after this date.")
+@click.option("--backfill", is_flag=True,
+              help="Walk each outlet's whole history (WP API pages, all pagination, date archives); "
+                   "resumable: rerun the same command after an interruption.")
 @click.option("--max-articles", type=click.IntRange(min=0), default=0, help="Stop after N articles per site (0 = all).")
 @click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE",
               help="Override a Scrapy setting, e.g. -s DOWNLOAD_DELAY=0 (repeatable).")
@@ -76,12 +80,15 @@ def cli() -> None:
 @click.option("--log-file", type=click.Path(dir_okay=False), help="Write the Scrapy log to this file.")
 @click.option("--warc", "warc_dir", type=click.Path(file_okay=False), default=None,
               help="Also write every HTTP response fetched to gzipped WARC/1.1 files in DIR (rotated at ~1 GB).")
-def crawl(names: tuple[str, ...], sites_file: str | None, db: str, since: str | None, max_articles: int,
+def crawl(names: tuple[str, ...], sites_file: str | None, db: str, since: str | None, until: str | None,
+          backfill: bool, max_articles: int,
           overrides: tuple[str, ...], quiet: bool, log_level: str, log_file: str | None,
           warc_dir: str | None) -> None:
     """Crawl the named sites (default: every registered site) into the archive.
 
     Example: malinews crawl essor studiotamani --db malinews.db --max-articles 50
+
+    Example: malinews crawl journaldumali --backfill --since 2020-01-01 --until 2020-12-31
     """
     from crawler.run import run_crawl
     from crawler.sites import SitesConfigError
@@ -99,13 +106,15 @@ def crawl(names: tuple[str, ...], sites_file: str | None, db: str, since: str | 
         parsed["MALINEWS_WARC_DIR"] = str(Path(warc_dir).resolve())
     try:
         summary = run_crawl(db, list(names), sites_file, since=since, max_articles=max_articles,
-                            overrides=parsed, progress=not quiet)
+                            overrides=parsed, progress=not quiet, backfill=backfill, until=until)
     except (SitesConfigError, MalinewsError) as exc:
         fail(exc)
         return
     from archive.report import summary_table
 
     click.echo(summary_table(summary.per_site, summary.run_id, summary.finish_reason), err=True)
+    if backfill and not summary.ok:
+        click.echo("Backfill interrupted: run the same command again to resume where it stopped.", err=True)
     if not summary.ok:
         sys.exit(1)
 
@@ -153,25 +162,30 @@ def search(query: str, db: str, site: str | None, since: str | None, until: str 
 
 @cli.command()
 @sites_option
+@db_option
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
-def sites(sites_file: str | None, as_json: bool) -> None:
-    """List the registered outlets.
+def sites(sites_file: str | None, db: str, as_json: bool) -> None:
+    """List the registered outlets, with their last crawl when the archive (--db) exists.
 
-    Example: malinews sites --sites my-sites.toml
+    Example: malinews sites --sites my-sites.toml --db malinews.db
     """
+    from archive.health import last_crawl_text, last_runs
     from crawler.sites import SitesConfigError, load_sites
 
     try:
         registry = load_sites(sites_file)
-    except SitesConfigError as exc:
+        runs = last_runs(open_existing(db)) if Path(db).exists() else {}
+    except (SitesConfigError, MalinewsError) as exc:
         fail(exc)
         return
     for site in registry.values():
         if as_json:
             click.echo(json.dumps({"key": site.key, "name": site.name, "url": site.url, "kind": site.kind,
-                                   "language": site.language, "feeds": list(site.feeds)}, ensure_ascii=False))
+                                   "language": site.language, "feeds": list(site.feeds),
+                                   "last_crawl": runs.get(site.key)}, ensure_ascii=False))
         else:
-            click.echo(f"{site.key:<14} {site.name[:28]:<28} {site.kind or '-':<10} {site.language or '-':<3} {site.url}")
+            click.echo(f"{site.key:<14} {site.name[:28]:<28} {site.kind or '-':<10} {site.language or '-':<3} "
+                       f"{site.url:<34} {last_crawl_text(runs.get(site.key))}")
 
 
 @cli.command()
@@ -193,11 +207,14 @@ def demo(db: str | None, query: str) -> None:
 
 # -- commands defined in their own modules (one line each; keep this block sorted) --------
 # (helpers add `from archive.cli_xxx import yyy` + `cli.add_command(yyy)` here)
+from archive.cli_ops import health, schedule  # noqa: E402  (issue 5)
 from archive.cli_people import export, serve, stats  # noqa: E402  (issue 4)
 from archive.cli_warc import import_warc, reextract  # noqa: E402  (issue 4)
 cli.add_command(export)
+cli.add_command(health)
 cli.add_command(import_warc)
 cli.add_command(reextract)
+cli.add_command(schedule)
 cli.add_command(serve)
 cli.add_command(stats)
 

@@ -106,8 +106,12 @@ class Archive:
         return results
 
     def _save_one(self, item: Mapping[str, Any], run_id: int | None) -> SaveResult:
-        art = item["article"]
         url = item["url"]
+        if item.get("alias_only"):
+            return self._save_alias(item)
+        if item.get("hint_only"):
+            return self._save_hint(item)
+        art = item["article"]
         now = item.get("fetched_at") or utc_now()
         existing = self.db.execute(
             "SELECT id, content_hash, text, title, first_seen, last_seen FROM articles WHERE url = ?",
@@ -175,6 +179,25 @@ class Archive:
         self._add_aliases(item, article_id)
         return SaveResult(url, article_id, status)
 
+    def _save_hint(self, item: Mapping[str, Any]) -> SaveResult:
+        """Remember the newest sitemap/feed date seen for an archived article (never lowers it)."""
+        known = self.lookup(item["url"])
+        if known is None:
+            return SaveResult(item["url"], 0, "hint_missing")
+        self.db.execute(
+            "UPDATE articles SET source_modified = ? WHERE id = ? AND (source_modified IS NULL OR source_modified < ?)",
+            [item["source_modified"], known.article_id, item["source_modified"]],
+        )
+        return SaveResult(item["url"], known.article_id, "hint")
+
+    def _save_alias(self, item: Mapping[str, Any]) -> SaveResult:
+        """Another URL (redirect source, AMP, tracking variant) of an article saved this run."""
+        row = self.db.execute("SELECT id FROM articles WHERE url = ?", [item["url"]]).fetchone()
+        if row is None:
+            return SaveResult(item["url"], 0, "alias_missing")
+        self._add_aliases(item, row[0])
+        return SaveResult(item["url"], row[0], "alias")
+
     def _add_page(self, item: Mapping[str, Any], article_id: int, run_id: int | None) -> None:
         body: bytes = item.get("body") or b""
         self.db["pages"].insert(
@@ -192,7 +215,7 @@ class Archive:
         )
 
     def _add_aliases(self, item: Mapping[str, Any], article_id: int) -> None:
-        for alias in {item.get("requested_url"), item.get("final_url")}:
+        for alias in {item.get("requested_url"), item.get("final_url"), *(item.get("aliases") or [])}:
             if alias and alias != item["url"]:
                 self.db.execute(
                     "INSERT OR REPLACE INTO url_aliases (url, article_id) VALUES (?, ?)",

@@ -28,6 +28,14 @@ class Discovered:
     entries: list[dict[str, Any]] = field(default_factory=list)
 
 
+def safe_join(base: str, ref: str | None) -> str | None:
+    """`urljoin(base, ref)`, or None for a reference that is no URL at all (`http://[::1`, control characters)."""
+    try:
+        return urljoin(base, (ref or "").strip())
+    except ValueError:
+        return None
+
+
 def robots_sitemaps(body: bytes, base_url: str) -> list[str]:
     """`Sitemap:` URLs declared by a robots.txt body."""
     return list(dict.fromkeys(sitemap_urls_from_robots(body, base_url=base_url)))
@@ -72,7 +80,9 @@ def parse_sitemap(body: bytes, url: str, max_size: int = 50 * 1024 * 1024) -> Di
         raise DiscoveryParseError(f"unexpected root element <{sm.type}>")
     try:
         for entry in sm:
-            loc = urljoin(url, entry.get("loc", "").strip())
+            loc = safe_join(url, entry.get("loc"))
+            if loc is None:
+                continue
             if sm.type == "sitemapindex":
                 out.sitemaps.append(loc)
             else:
@@ -126,7 +136,10 @@ def parse_feed(body: bytes, url: str) -> Discovered:
         link = link or _text(fields.get("guid"))
         if not link:
             continue
-        hints: dict[str, Any] = {"url": urljoin(url, link.strip()), "via": "feed"}
+        joined = safe_join(url, link)
+        if joined is None:
+            continue
+        hints: dict[str, Any] = {"url": joined, "via": "feed"}
         published = _text(fields.get("pubDate")) or _text(fields.get("published")) or _text(fields.get("date"))
         updated = _text(fields.get("updated"))
         if published:

@@ -1,7 +1,10 @@
 """Downloader middleware keeping every request on its own site's hosts."""
 from __future__ import annotations
 
+from typing import Any
+
 from scrapy import Request, Spider
+from scrapy.downloadermiddlewares.redirect import RedirectMiddleware
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 
@@ -32,3 +35,18 @@ class SiteScopeMiddleware:
             self.crawler.stats.inc_value(f"malinews/{key}/offsite")
             raise IgnoreRequest(f"off-site URL for {key}: {request.url}")
         return None
+
+
+class AliasRedirectMiddleware(RedirectMiddleware):
+    """Scrapy's redirects, except an article candidate's redirect is never dropped as a duplicate.
+
+    When `/?p=5518` redirects to a page fetched already this run, Scrapy's dupefilter would drop
+    the hop and malinews would never learn that `/?p=5518` is that article: the next crawl would
+    request it again. Letting the hop through costs one fetch and records the alias.
+    """
+
+    def _redirect(self, redirected: Request, request: Request, reason: Any) -> Request:
+        redirected = super()._redirect(redirected, request, reason)
+        if request.meta.get("kind") == "page":
+            redirected.dont_filter = True
+        return redirected

@@ -11,6 +11,7 @@ from scrapy.settings import Settings
 
 from archive.lock import ArchiveLock
 from archive.store import Archive
+from crawler.backfill import apply_mode, finish_job
 from crawler.progress import COLUMNS, site_counts
 from crawler.sites import load_sites, select_sites
 
@@ -70,8 +71,13 @@ def run_crawl(
     max_articles: int = 0,
     overrides: dict[str, str] | None = None,
     progress: bool = True,
+    backfill: bool = False,
+    until: str | None = None,
 ) -> CrawlSummary:
-    """Crawl the named sites (all when empty) into `db`; raises SitesConfigError / ArchiveLockedError."""
+    """Crawl the named sites (all when empty) into `db`; raises SitesConfigError / ArchiveLockedError.
+
+    `backfill` walks each outlet's whole history in a resumable job (crawler/backfill.py).
+    """
     chosen = select_sites(load_sites(sites_file), names, sites_file)
     keys = [s.key for s in chosen]
     with ArchiveLock(db):
@@ -81,6 +87,7 @@ def run_crawl(
         settings = build_settings(db, sites_file, since=since, max_articles=max_articles,
                                   overrides=overrides, progress=progress)
         settings.set("MALINEWS_RUN_ID", run_id, priority="cmdline")
+        jobdir = apply_mode(settings, db, keys, backfill=backfill, since=since, until=until, overrides=overrides)
         process = CrawlerProcess(settings)
         from crawler.spiders.news import NewsSpider
 
@@ -112,7 +119,9 @@ def run_crawl(
                     "scrapy": {k: v for k, v in stats.items() if not str(k).startswith("malinews/")},
                     "malinews": {k: v for k, v in stats.items() if str(k).startswith("malinews/")},
                     "pid": os.getpid(),
+                    "mode": "backfill" if backfill else "recent", "since": since, "until": until,
                 },
             )
             archive.close()
+            finish_job(jobdir, status)
     return CrawlSummary(run_id, reason, status, per_site, stats)

@@ -35,18 +35,27 @@ LOG_LEVEL = "INFO"
 # Our pipelines are synchronous: one item task per response. Scrapy's default (100) starts 100
 # asyncio tasks for every response (measured: ~5 ms of reactor CPU per page, bench/pipeline.py).
 CONCURRENT_ITEMS = 1
+DUPEFILTER_CLASS = "crawler.dupefilter.CountingDupeFilter"  # counts per site what it drops (redirect loops)
 # Bounded memory: responses waiting for extraction throttle new downloads.
 SCRAPER_SLOT_MAX_ACTIVE_SIZE = 8 * 1024 * 1024
 
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.SiteScopeMiddleware": 50,
+    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+    "crawler.middlewares.AliasRedirectMiddleware": 600,
+    "crawler.gzipcheck.TruncatedStreamMiddleware": 595,  # just before HttpCompressionMiddleware (590)
     "crawler.warc.WarcMiddleware": 950,  # next to the downloader: raw responses; off unless MALINEWS_WARC_DIR
+}
+SPIDER_MIDDLEWARES = {
+    "crawler.sources.SourcesStartMiddleware": 900,  # WP REST API and (backfill) date archives per site
 }
 ITEM_PIPELINES = {
     "pipelines.filtering.ArticleFilterPipeline": 100,
+    "pipelines.datestats.DateCheckPipeline": 200,  # counts date disagreements per site
     "pipelines.storage.StoragePipeline": 800,
 }
 EXTENSIONS = {
+    "crawler.runrecord.RunRecordExtension": 100,  # crawl_runs row + archive lock when run without the CLI
     "crawler.progress.ProgressExtension": 500,
     "crawler.reactorlag.ReactorLagExtension": 510,
 }
@@ -59,6 +68,7 @@ MALINEWS_MAX_ARTICLES = 0  # per site; 0 = no limit
 MALINEWS_LISTING_DEPTH = 2  # homepage → section → subsection; pagination does not count
 MALINEWS_MAX_LISTING_PAGES = 2000  # per site, pagination included
 MALINEWS_MAX_PAGE_BYTES = 8 * 1024 * 1024  # larger HTML pages are counted and skipped
+MALINEWS_MAX_LINKS_PER_PAGE = 2000  # a page with more links is followed for its first 2000 only (counted)
 MALINEWS_EXTRACT_WORKERS = 0  # 0 → one per core
 MALINEWS_EXTRACT_TIMEOUT = 120
 MALINEWS_BATCH_SIZE = 100
@@ -67,3 +77,6 @@ MALINEWS_RUN_ID = None
 MALINEWS_PROGRESS = False
 MALINEWS_WARC_DIR = None  # `crawl --warc DIR`: write every HTTP exchange to WARC/1.1 files there
 MALINEWS_WARC_MAX_BYTES = 1_000_000_000  # rotate WARC files at about this size
+MALINEWS_BACKFILL = False  # `crawl --backfill`: whole history (WP API pages, pagination to the end, date archives)
+MALINEWS_UNTIL = None  # ISO date: skip articles published after it
+MALINEWS_WP_API = True  # probe /wp-json/wp/v2/posts on every site (quiet when closed)

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 DEFAULT_SITES_FILE = Path(__file__).with_name("sites.toml")
 KINDS = ("daily", "weekly", "aggregator", "radio", "agency", "online")
 LIST_KEYS = ("feeds", "sitemaps", "start_urls", "aliases")
-STR_KEYS = ("url", "name", "kind", "language", "article_pattern", "exclude_pattern")
+STR_KEYS = ("url", "name", "kind", "language", "article_pattern", "exclude_pattern", "date_archive")
 KNOWN_KEYS = frozenset(STR_KEYS + LIST_KEYS)
 
 
@@ -45,6 +45,7 @@ class Site:
     aliases: tuple[str, ...] = ()
     article_pattern: str | None = None
     exclude_pattern: str | None = None
+    date_archive: str | None = None  # strftime URL template of date archives, e.g. "https://x.ml/%Y/%m/"
     hosts: frozenset[str] = field(default_factory=frozenset)
 
     def owns(self, url: str) -> bool:
@@ -96,6 +97,11 @@ def _parse_site(file: Path, key: str, table: Any) -> Site:
                     file, f"is not a valid regular expression ({exc}); use a TOML literal string '…' "
                     "so backslashes need no escaping", key, name
                 ) from None
+    if "date_archive" in table:
+        _check_url(file, key, "date_archive", table["date_archive"])
+        if "%Y" not in table["date_archive"] or "%m" not in table["date_archive"]:
+            raise SitesConfigError(file, "must contain %Y and %m (and %d for day archives), "
+                                   'e.g. date_archive = "https://www.example.ml/%Y/%m/"', key, "date_archive")
     kind = table.get("kind")
     if kind is not None and kind not in KINDS:
         raise SitesConfigError(file, f"must be one of {', '.join(KINDS)}, got {kind!r}", key, "kind")
@@ -108,6 +114,7 @@ def _parse_site(file: Path, key: str, table: Any) -> Site:
         language=table.get("language"),
         article_pattern=table.get("article_pattern"),
         exclude_pattern=table.get("exclude_pattern"),
+        date_archive=table.get("date_archive"),
         hosts=frozenset(hosts),
         **values,
     )

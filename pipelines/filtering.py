@@ -8,6 +8,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
 from pipelines.items import PageItem
+from pipelines.sanity import insane_reason
 
 
 def reason_key(reason: str) -> str:
@@ -23,6 +24,7 @@ class ArticleFilterPipeline:
         self.since = since
         self.max_articles = max_articles
         self.seen: set[str] = set()
+        self.until: str | None = crawler.settings.get("MALINEWS_UNTIL")
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ArticleFilterPipeline:
@@ -42,11 +44,17 @@ class ArticleFilterPipeline:
             return item
         if not item.is_article:
             raise self._drop(item, reason_key(item.reason), f"not an article: {item.reason}")
+        if (insane := insane_reason(item.result["article"])) is not None:
+            raise self._drop(item, reason_key(insane), f"not a sane article: {insane}")
         published = (item.result["article"].get("published") or "")[:10]
         if self.since and published and published < self.since:
             raise self._drop(item, "before_since", f"published {published} before --since {self.since}")
+        if self.until and published and published > self.until:
+            raise self._drop(item, "after_until", f"published {published} after --until {self.until}")
         if item.url in self.seen:
-            raise self._drop(item, "duplicate_url", f"already archived this run as {item.url}")
+            self.stats.inc_value("malinews/dropped/duplicate_url")
+            item.alias_only = True  # storage records the other URL as an alias, nothing else
+            return item
         passed = int(self.stats.get_value(f"malinews/{item.site}/passed", 0))
         if self.max_articles and passed >= self.max_articles:
             raise self._drop(item, "max_articles", f"--max-articles {self.max_articles} reached")

@@ -18,6 +18,8 @@ class PageItem:
     content_type: str | None = None
     discovered_via: str | None = None
     source_modified: str | None = None
+    aliases: list[str] = field(default_factory=list)  # canonical URLs of every redirect hop
+    alias_only: bool = False  # a second URL of an article already saved this run: keep only the alias
     headers: dict[str, str] = field(default_factory=dict, repr=False)
     body: bytes = field(default=b"", repr=False)
     result: dict[str, Any] = field(default_factory=dict, repr=False)
@@ -46,5 +48,20 @@ class PageItem:
             "body": self.body,
             "discovered_via": self.discovered_via,
             "source_modified": self.source_modified,
+            "alias_only": self.alias_only,
+            "aliases": self.aliases,
             "article": self.result.get("article"),
         }
+
+
+@dataclass
+class SourceHint:
+    """A newer sitemap/feed date for an article fetched earlier: raises its `source_modified`."""
+
+    site: str
+    url: str
+    source_modified: str
+
+    def to_archive(self) -> dict[str, Any]:
+        """The mapping `Archive.save_batch` expects for a hint-only update."""
+        return {"site": self.site, "url": self.url, "source_modified": self.source_modified, "hint_only": True}

@@ -11,7 +11,7 @@ from scrapy.crawler import Crawler
 from twisted.internet import task
 
 from archive.store import Archive, SaveResult
-from pipelines.items import PageItem
+from pipelines.items import PageItem, SourceHint
 
 logger = logging.getLogger(__name__)
 
@@ -79,7 +79,7 @@ class StoragePipeline:
 
     async def process_item(self, item: Any) -> Any:
         """Queue an article for the next batch; wait only when the writer is two batches behind."""
-        if isinstance(item, PageItem):
+        if isinstance(item, (PageItem, SourceHint)):
             self.buffer.append(item)
             if len(self.buffer) >= self.batch_size:
                 self.flush()

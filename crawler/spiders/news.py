@@ -9,25 +9,25 @@ from urllib.parse import urljoin, urlsplit
 import scrapy
 from scrapy import Request, signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
-from twisted.python.failure import Failure
 
 from archive.store import Archive
 from crawler.discovery import FEED_PROBES, SITEMAP_PROBES, DiscoveryParseError, iso_utc, parse_discovery_document, robots_sitemaps
 from crawler.links import ARTICLE, LISTING, PAGINATION, classify_link, pagination_key
 from crawler.memo import BoundedMemo
 from crawler.sites import Site, load_sites, select_sites
+from crawler.spiders.accounting import SpiderAccounting
 from crawler.sources import SourcesMixin
 from crawler.urls import canonicalize_url, is_http_url
 from pipelines.extraction_pool import ExtractionPool
-from pipelines.items import PageItem
+from pipelines.items import PageItem, SourceHint
 
 logger = logging.getLogger(__name__)
 HTML_TYPES = ("text/html", "application/xhtml")
+ERROR_STATUSES = list(range(400, 600))  # seen and counted by the callbacks; 3xx go to RedirectMiddleware
 
 
-class NewsSpider(SourcesMixin, scrapy.Spider):
+class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
     """One spider for all selected sites; `-a site=a,b` picks sites (default: all)."""
 
     name = "news"
@@ -59,6 +59,7 @@ class NewsSpider(SourcesMixin, scrapy.Spider):
         spider.listing_depth = s.getint("MALINEWS_LISTING_DEPTH")
         spider.max_listing_pages = s.getint("MALINEWS_MAX_LISTING_PAGES")
         spider.max_page_bytes = s.getint("MALINEWS_MAX_PAGE_BYTES")
+        spider.max_links = s.getint("MALINEWS_MAX_LINKS_PER_PAGE", 2000)
         spider.max_xml_bytes = s.getint("DOWNLOAD_MAXSIZE")
         crawler.signals.connect(spider.on_closed, signal=signals.spider_closed)
         return spider
@@ -69,13 +70,10 @@ class NewsSpider(SourcesMixin, scrapy.Spider):
         self.archive.close()
 
     # -- helpers ---------------------------------------------------------------------
-    def _stat(self, site: str, key: str, n: int = 1) -> None:
-        self.crawler.stats.inc_value(f"malinews/{site}/{key}", n)
-
     def _req(self, url: str, site: Site, kind: str, callback: Any, **meta: Any) -> Request:
         return Request(
             url, callback=callback, errback=self.on_error, priority={"page": 0, "listing": 10}.get(kind, 20),
-            meta={"site": site.key, "kind": kind, "handle_httpstatus_all": True, **meta},
+            meta={"site": site.key, "kind": kind, "handle_httpstatus_list": ERROR_STATUSES, **meta},
         )
 
     def canonical(self, url: str, site: Site) -> str:
@@ -119,22 +117,26 @@ class NewsSpider(SourcesMixin, scrapy.Spider):
                 self._stat(site.key, "errors")
                 self.crawler.stats.inc_value(f"malinews/errors/discovery_http_{response.status}")
             return
+        self._stat(site.key, "documents")
         try:
             doc = await self.pool.run(parse_discovery_document, response.body, response.url, self.max_xml_bytes)
-        except DiscoveryParseError as exc:
-            if not response.meta.get("probe"):
+        except Exception as exc:  # DiscoveryParseError, or a hostile document breaking the parser
+            self._count(site.key, "unreadable", "malinews/discovery/unreadable")
+            if not response.meta.get("probe") or not isinstance(exc, DiscoveryParseError):
                 self._stat(site.key, "errors")
-                logger.info("unreadable discovery document %s: %s", response.url, exc)
-            self.crawler.stats.inc_value("malinews/discovery/unreadable")
+                logger.info("unreadable discovery document %s: %r", response.url, exc)
             return
         self.crawler.stats.inc_value(f"malinews/discovery/{doc.kind}")
         for url in doc.sitemaps:
             if is_http_url(url):
                 yield self._req(url, site, "sitemap", self.parse_discovery)
         for entry in doc.entries:
-            req, _ = self.article_request(entry["url"], site, entry, depth=1)
+            req, state = self.article_request(entry["url"], site, entry, depth=1)
             if req is not None:
                 yield req
+            elif state == "fetched" and (stamp := iso_utc(entry.get("lastmod")) or iso_utc(entry.get("published"))):
+                # A date met after the page was fetched: remember it so the next run compares to it.
+                yield SourceHint(site.key, self.canonical(entry["url"], site), stamp)
 
     def article_request(self, url: str, site: Site, hints: dict[str, Any], depth: int) -> tuple[Request | None, str]:
         """A request for an article candidate and why: `new`, `changed`, `archived`, `seen` or `filtered`.
@@ -149,12 +151,17 @@ class NewsSpider(SourcesMixin, scrapy.Spider):
         for key in ("lastmod", "published"):
             if key in clean:
                 clean[key] = iso_utc(clean[key]) or None
+        stamp = max(clean.get("lastmod") or "", clean.get("published") or "") or None
         if canon in self.pending:
+            merged = self.pending[canon]
             for k, v in clean.items():
-                self.pending[canon].setdefault(k, v)
+                merged.setdefault(k, v)
+            if clean.get("lastmod") and clean["lastmod"] > (merged.get("lastmod") or ""):
+                merged["lastmod"] = clean["lastmod"]  # the newest date any document gives wins
             return None, "seen"
         settled = self.settled.get(hash(canon))
-        if settled is not None:
+        # An archived URL met again with a date (another sitemap, the feed) is checked again.
+        if settled is not None and not (settled == "archived" and stamp):
             return None, settled
         published = clean.get("published")
         if published and not self.in_window(published):
@@ -165,7 +172,6 @@ class NewsSpider(SourcesMixin, scrapy.Spider):
         state = "new"
         known = self.archive.lookup(canon)
         if known is not None:
-            stamp = clean.get("lastmod") or clean.get("published")
             reference = known.source_modified or known.last_seen
             if not (stamp and reference and stamp > reference):
                 self._stat(site.key, "skipped_archived")
@@ -192,16 +198,17 @@ class NewsSpider(SourcesMixin, scrapy.Spider):
                 yield req
             return
         if ctype and not ctype.startswith(HTML_TYPES) and not ctype.startswith("text/plain"):
-            self.crawler.stats.inc_value("malinews/skipped/not_html")
+            self._count(site.key, "skipped", "malinews/skipped/not_html")
             return
         if len(response.body) > self.max_page_bytes:
-            self.crawler.stats.inc_value("malinews/skipped/too_large")
+            self._count(site.key, "skipped", "malinews/skipped/too_large")
             self._stat(site.key, "errors")
             return
         self._stat(site.key, "pages")
         requested = response.meta.get("redirect_urls", [response.url])[0]
         requested_canon = self.canonical(requested, site)
-        hints = self.pending.pop(requested_canon, {})
+        # Hints met while this page is extracted still merge in (pending), and are popped after.
+        hints = self.pending.setdefault(requested_canon, {})
         self.settled[hash(requested_canon)] = "fetched"
         job = {
             "url": response.url,
@@ -216,22 +223,25 @@ class NewsSpider(SourcesMixin, scrapy.Spider):
         try:
             result = await self.pool.run(self.extract_fn, job)
         except Exception as exc:  # a hostile page must never stop the crawl
+            self.pending.pop(requested_canon, None)
             self._stat(site.key, "errors")
             self.crawler.stats.inc_value(f"malinews/errors/extract_{type(exc).__name__}")
             logger.warning("extraction failed for %s: %s", response.url, exc)
             return
+        self.pending.pop(requested_canon, None)
         canonical = result.get("canonical_url")
         url = self.canonical(canonical if canonical and site.owns(canonical) else response.url, site)
         yield PageItem(
             site=site.key,
             url=url,
             requested_url=requested_canon,
+            aliases=[self.canonical(u, site) for u in response.meta.get("redirect_urls", []) if site.owns(u)],
             final_url=response.url,
             status=response.status,
             fetched_at=job["now"],
             content_type=ctype or None,
             discovered_via=hints.get("via") or response.meta.get("via"),
-            source_modified=hints.get("lastmod") or hints.get("published"),
+            source_modified=max(hints.get("lastmod") or "", hints.get("published") or "") or None,
             headers={k.decode("latin-1"): b", ".join(v).decode("latin-1") for k, v in response.headers.items()},
             body=response.body,
             result=result,
@@ -249,9 +259,16 @@ class NewsSpider(SourcesMixin, scrapy.Spider):
         seen = self.chain_seen.setdefault(chain, set())
         fresh = 0
         pages: list[str] = []
-        for link in dict.fromkeys([*result.get("links", []), *result.get("next_pages", [])]):
+        links = list(dict.fromkeys([*result.get("links", []), *result.get("next_pages", [])]))
+        if len(links) > self.max_links:
+            self._stat(site.key, "links_capped")
+            links = links[: self.max_links]
+        # A page that is no article (soft 404, calendar, tag page…) passes article links on only
+        # within the listing depth, so endless chains of generated pages stop there.
+        pass_articles = True
+        for link in links:
             verdict = self._triage_memo.get((site.key, link), lambda: classify_link(link, site))
-            if verdict == ARTICLE:
+            if verdict == ARTICLE and pass_articles:
                 canon = self.canonical(link, site)
                 req, state = self.article_request(link, site, {"via": "listing" if not result.get("is_article") else "link"}, depth + 1)
                 if canon not in seen:
@@ -283,17 +300,3 @@ class NewsSpider(SourcesMixin, scrapy.Spider):
             return None
         self.listing_pages[site.key] = count + 1
         return self._req(self.canonical(url, site), site, "listing", self.parse_page, depth=depth, via=via)
-
-    def on_error(self, failure: Failure) -> None:
-        """Count download failures per site; robots refusals are counted apart."""
-        request = failure.request  # type: ignore[attr-defined]
-        key = request.meta.get("site", "?")
-        if failure.check(IgnoreRequest):
-            reason = "disallowed" if "robots" in str(failure.value).lower() or "Forbidden by robots" in str(failure.value) else "ignored"
-            self._stat(key, reason)
-            return
-        if request.meta.get("probe"):
-            return
-        self._stat(key, "errors")
-        self.crawler.stats.inc_value(f"malinews/errors/{failure.type.__name__}")
-        logger.info("download failed %s: %s", request.url, failure.value)

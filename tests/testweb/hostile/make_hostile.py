@@ -1,0 +1,161 @@
+"""Write the hostile test web (three sites: markup, http, traps) and its expected.json files.
+
+Run `python tests/testweb/hostile/make_hostile.py` after editing; the output is committed.
+Huge bodies (50 MB page, gzip bombs, 100k links) are NOT written here: `add_runtime_files(root)`
+creates them in a temporary copy at test time (tests/test_hostile.py).
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import random
+import shutil
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+PARAS = (
+    "À Ségou, les producteurs de riz de l'Office du Niger ont entamé la préparation des parcelles avant l'hivernage, "
+    "malgré le retard des engrais promis par l'État.",
+    "Selon le directeur régional de l'agriculture, près de cent vingt mille hectares seront aménagés cette saison, "
+    "soit une hausse de huit pour cent par rapport à l'année dernière.",
+    "« Nous avons besoin de semences de qualité et d'un accès au crédit », explique Aminata Traoré, présidente "
+    "d'une coopérative de femmes rurales à Niono, où l'eau arrive enfin dans les canaux secondaires.",
+    "Les éleveurs, eux, s'inquiètent du prix de l'aliment bétail qui a presque doublé en deux ans, "
+    "ce qui pèse lourdement sur les ménages les plus vulnérables du cercle.",
+    "Le gouverneur a promis une rencontre avec les partenaires techniques et financiers avant la fin du mois "
+    "pour discuter du financement des aménagements hydro-agricoles et de l'entretien des digues.",
+)
+
+
+def article(title: str, day: str, slug: str, key: str, extra_head: str = "", body_prefix: str = "",
+            jsonld: str | None = None, relative: bool = False) -> str:
+    """A genuine French news article page; `key` is a unique word so each text is distinct."""
+    base = "" if relative else "{BASE}"
+    paras = "\n".join(f"<p>{p} (Réf. {key}-{i}.)</p>" for i, p in enumerate(PARAS))
+    ld = jsonld if jsonld is not None else json.dumps(
+        {"@context": "https://schema.org", "@type": "NewsArticle", "headline": title,
+         "datePublished": f"{day}T09:30:00+00:00", "author": {"@type": "Person", "name": "Moussa Keïta"}},
+        ensure_ascii=False)
+    return (f'<!DOCTYPE html>\n<html lang="fr"><head><meta charset="utf-8">{extra_head}<title>{title} – Le Hostile</title>'
+            f'<meta property="og:type" content="article"><meta property="article:published_time" content="{day}T09:30:00+00:00">'
+            f'<link rel="canonical" href="{base}/{day.replace("-", "/")}/{slug}/">'
+            f'<script type="application/ld+json">{ld}</script></head>\n'
+            f'<body class="single single-post"><nav><a href="{base}/">Accueil</a> <a href="{base}/contact/">Contact</a></nav>'
+            f'<article>{body_prefix}<h1>{title}</h1><p class="byline">Par Moussa Keïta, le {day}</p>\n{paras}\n</article>'
+            f'<footer><p>© 2025 Le Hostile. Tous droits réservés.</p></footer></body></html>\n')
+
+
+def case(key: str, path: str, outcome: str, what: str, title: str | None = None, snippet: str | None = None) -> dict:
+    """One hostile case for expected.json; `outcome` names the counter it must land in."""
+    d = {"key": key, "path": path, "outcome": outcome, "what": what}
+    if title:
+        d.update(title=title, text_contains=[snippet or f"Réf. {key}-0."])
+    return d
+
+
+def write_site(name: str, pages: dict[str, str | bytes], routes: str, cases: list[dict], doc: str) -> None:
+    """Write one site: files/, routes.toml, expected.json and SITE.md."""
+    root = HERE / name
+    shutil.rmtree(root, ignore_errors=True)
+    for path, content in pages.items():
+        target = root / "files" / path.lstrip("/")
+        if path.endswith("/"):
+            target = target / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+    (root / "routes.toml").write_text(routes, encoding="utf-8")
+    (root / "expected.json").write_text(json.dumps({"cases": cases}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    table = "\n".join(f"| {c['key']} | `{c['path']}` | {c['outcome']} | {c['what']} |" for c in cases)
+    (root / "SITE.md").write_text(f"# {name} — hostile cases\n\n{doc}\n\n| case | path | outcome | what |\n|---|---|---|---|\n"
+                                  f"{table}\n", encoding="utf-8")
+
+
+def homepage(links: list[str], extra: str = "") -> str:
+    """A listing page linking every path."""
+    items = "".join(f'<li><a href="{{BASE}}{p}">{p}</a></li>' for p in links)
+    return (f'<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Le Hostile</title>'
+            f'<meta property="og:type" content="website"></head><body><h1>À la une</h1><ul>{items}</ul>{extra}</body></html>')
+
+
+def markup_site() -> None:
+    """Genuine articles behind broken markup and lying encodings: all must be archived, cleanly."""
+    d = "/2025/06/"
+    cases, pages, routes = [], {}, ["# markup: every article is genuine; only its bytes are hostile"]
+
+    def add(key: str, slug: str, outcome: str, what: str, html: str | bytes, route: str = "", title: str = "") -> None:
+        path = f"{d}{int(key[1:]):02d}/{slug}/"
+        pages[path] = html
+        if route:
+            routes.append(f'[routes."{path}"]\n{route}')
+        cases.append(case(key, path, outcome, what, title or None))
+
+    def art(key: str, slug: str, title: str, **kw: str) -> str:
+        return article(title, f"2025-06-{int(key[1:]):02d}", slug, key, **kw)
+
+    t = "Ségou : les riziculteurs préparent l'hivernage malgré le retard des engrais"
+    full = art("M1", "article-tronque-en-plein-paragraphe", t)
+    cut = full.encode().index("(Réf. M1-3".encode())
+    add("M1", "article-tronque-en-plein-paragraphe", "article", "body cut mid-paragraph, no closing tags", full,
+        f"body_bytes = {cut}", t)
+    t2 = "Bamako : des balises mal imbriquées n'empêchent pas la lecture"
+    broken = art("M2", "balises-mal-imbriquees-partout-ici", t2).replace("<p>", "<p><span><b><div>", 3).replace(
+        "</article>", "</span></i></div></td></article></table>")
+    add("M2", "balises-mal-imbriquees-partout-ici", "article", "unclosed/misnested tags, stray end tags", broken, title=t2)
+    t3 = "Kayes : des octets invalides au milieu d'un texte en UTF-8"
+    raw = art("M3", "octets-utf8-invalides-dans-le-texte", t3, relative=True).encode("utf-8")
+    raw = raw.replace("hectares".encode(), b"hect\xff\xfeares", 1).replace("crédit".encode(), b"cr\xe9dit", 1)
+    add("M3", "octets-utf8-invalides-dans-le-texte", "article", "invalid UTF-8 bytes in a UTF-8 page", raw,
+        'file = "/raw/m3.bin"\nheaders = { "Content-Type" = "text/html; charset=utf-8" }', t3)
+    pages["/raw/m3.bin"] = raw
+    for key, slug, title, route, what in (
+        ("M4", "declare-utf8-mais-encode-cp1252", "Mopti : une page déclarée UTF-8 mais encodée en cp1252",
+         'encoding = "cp1252"\nheaders = { "Content-Type" = "text/html; charset=utf-8" }', "says UTF-8 (header and meta), bytes are cp1252"),
+        ("M5", "declare-latin1-mais-encode-utf8", "Gao : une page déclarée latin-1 mais écrite en UTF-8",
+         'headers = { "Content-Type" = "text/html; charset=iso-8859-1" }', "says ISO-8859-1, bytes are UTF-8"),
+        ("M6", "sans-aucune-declaration-de-charset", "Sikasso : aucune déclaration de jeu de caractères",
+         'encoding = "cp1252"\nheaders = { "Content-Type" = "text/html" }', "cp1252 bytes, no charset anywhere"),
+        ("M10", "page-declaree-utf16-sans-bom", "Tombouctou : une page déclarée UTF-16 sans BOM",
+         'headers = { "Content-Type" = "text/html; charset=utf-16" }', "says UTF-16 without BOM, bytes are UTF-8"),
+    ):
+        html = art(key, slug, title)
+        if key == "M6":
+            html = html.replace('<meta charset="utf-8">', "")
+        add(key, slug, "article", what, html, route, title)
+    t7 = "Koulikoro : des octets nuls glissés dans le code HTML"
+    nul = art("M7", "octets-nuls-au-milieu-du-html", t7, relative=True).encode().replace(b"<nav>", b"\x00\x00<nav>\x00")
+    pages["/raw/m7.bin"] = nul.replace(b"</p>", b"\x00</p>", 2)
+    add("M7", "octets-nuls-au-milieu-du-html", "article", "NUL bytes inside the HTML", nul,
+        'file = "/raw/m7.bin"\nheaders = { "Content-Type" = "text/html; charset=utf-8" }', t7)
+    t8 = "Kidal : des caractères de contrôle dans le titre"
+    add("M8", "caracteres-de-controle-dans-le-titre", "article", "control characters (\\x0b \\x1b \\x07) in title and text",
+        art("M8", "caracteres-de-controle-dans-le-titre", t8).replace("<h1>Kidal :", "<h1>\x0bKidal\x1b :").replace(
+            "Selon le", "Selon\x07 le"), title=t8)
+    t9 = "Ménaka : un JSON-LD cassé et un script piégé"
+    add("M9", "json-ld-casse-et-script-piege", "article", "invalid JSON-LD; a script full of '</p><p>' strings",
+        art("M9", "json-ld-casse-et-script-piege", t9, jsonld='{"@type": "NewsArticle", "headline": "Ménaka",,, ',
+            extra_head='<script>var s = "</p><p>FAUX PARAGRAPHE</p>"; document.write(s);</script>'), title=t9)
+    t11 = "Nioro : un article enfoui sous cinq mille div imbriqués"
+    add("M11", "imbrication-profonde-de-div", "either", "article inside 5,000 nested <div> (no crash; archived only if sane)",
+        art("M11", "imbrication-profonde-de-div", t11, body_prefix="<div>" * 5000), title=t11)
+    t12 = "Diré : un titre démesuré " + "très " * 2000
+    add("M12", "titre-gigantesque-de-dix-mille-caracteres", "either", "a 10,000-character <title>/<h1> (archived only if sane)",
+        art("M12", "titre-gigantesque-de-dix-mille-caracteres", t12))
+    pages["/"] = homepage([c["path"] for c in cases])
+    pages["/robots.txt"] = "User-agent: *\nDisallow: /raw/\n"
+    write_site("markup", pages, "\n\n".join(routes) + "\n", cases,
+               "Twelve genuine articles whose bytes are hostile. `/raw/*.bin` hold non-UTF-8 bytes served "
+               "under the article URLs (robots.txt keeps the crawler out of `/raw/` itself).")
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(HERE))
+    from make_hostile_net import discovery_site, http_site  # noqa: E402 - the other two sites
+
+    markup_site()
+    http_site()
+    discovery_site()
+    print(f"wrote {HERE}/markup, http, traps")

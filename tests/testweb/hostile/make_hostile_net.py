@@ -1,0 +1,148 @@
+"""The `http` and `traps` hostile sites (HTTP failures, traps, XML bombs) and their runtime-generated files."""
+from __future__ import annotations
+
+import gzip
+import random
+from pathlib import Path
+
+from make_hostile import article, case, homepage, write_site
+
+BOMB = """<?xml version="1.0"?>
+<!DOCTYPE lolz [<!ENTITY lol "lolololololololololololololololololololololololololololololololololololol">
+<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+<!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;"><!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+<!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;"><!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
+<!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;"><!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
+<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+"""
+
+
+def http_site() -> None:
+    """Failing HTTP: errors, timeouts, redirect loops, empty/binary/huge bodies, bombs; two genuine articles."""
+    cases, pages, routes = [], {}, []
+
+    def add(key: str, slug: str, outcome: str, what: str, route: str = "", genuine: bool = False) -> str:
+        day = f"2025-07-{int(key[1:]):02d}"
+        path = f"/{day.replace('-', '/')}/{slug}/"
+        title = f"Article {key} : " + slug.replace("-", " ")
+        if genuine or not route or "file" not in route and "body" not in route and "location" not in route:
+            pages[path] = article(title, day, slug, key)
+        if route:
+            routes.append(f'[routes."{path}"]\n{route}')
+        cases.append(case(key, path, outcome, what, title if outcome in ("article", "either") else None))
+        return path
+
+    add("H1", "erreur-serveur-interne-cinq-cents", "errors", "500 on every try", 'status = 500\nbody = "<h1>Erreur</h1>"')
+    add("H2", "service-indisponible-cinq-cent-trois", "errors", "503 + Retry-After",
+        'status = 503\nbody = "<h1>Maintenance</h1>"\nheaders = { "Retry-After" = "3600" }')
+    add("H3", "delai-depasse-le-serveur-ne-repond-pas", "errors", "answers after 6 s (> DOWNLOAD_TIMEOUT)", "delay = 6")
+    add("H4", "reponse-tres-lente-mais-valide-ici", "article", "answers after 1.2 s: slow but genuine", "delay = 1.2", genuine=True)
+    a = "/2025/07/05/boucle-de-redirection-premiere-page/"
+    b = "/2025/07/05/boucle-de-redirection-seconde-page/"
+    add("H5", "boucle-de-redirection-premiere-page", "redirect_to_seen", "302 A -> B -> A", f'status = 302\nlocation = "{{BASE}}{b}"')
+    routes.append(f'[routes."{b}"]\nstatus = 302\nlocation = "{{BASE}}{a}"')
+    p6 = "/2025/07/06/redirection-vers-soi-meme-encore/"
+    add("H6", "redirection-vers-soi-meme-encore", "redirect_to_seen", "301 to itself", f'status = 301\nlocation = "{{BASE}}{p6}"')
+    add("H7", "chaine-de-redirections-beaucoup-trop-longue", "ignored", "a chain of 15 redirects (> REDIRECT_MAX_TIMES)",
+        'status = 302\nlocation = "{BASE}/saut/1"')
+    for i in range(1, 15):
+        routes.append(f'[routes."/saut/{i}"]\nstatus = 302\nlocation = "{{BASE}}/saut/{i + 1}"')
+    routes.append('[routes."/saut/15"]\nstatus = 302\nlocation = "{BASE}/2025/07/17/article-sain-du-site-http-temoin/"')
+    add("H8", "page-vide-zero-octet-statut-deux-cents", "dropped", "200 with a 0-byte body", 'body = ""')
+    add("H9", "binaire-servi-comme-du-html-ici", "dropped", "random binary bytes served as text/html",
+        'file = "/raw/binaire.bin"\nheaders = { "Content-Type" = "text/html; charset=utf-8" }')
+    pages["/raw/binaire.bin"] = random.Random(9).randbytes(40_000)
+    add("H10", "bombe-gzip-de-plusieurs-gigaoctets", "ignored", "Content-Encoding: gzip expanding to 2 GB (generated at test time)",
+        'file = "/raw/bomb.gz.bin"\nheaders = { "Content-Type" = "text/html; charset=utf-8", "Content-Encoding" = "gzip" }')
+    add("H11", "page-de-cinquante-megaoctets-html", "errors", "a 50 MB HTML page (generated at test time)",
+        'file = "/raw/big50.html"')
+    add("H12", "page-de-douze-megaoctets-html-ici", "skipped", "a 12 MB page: under DOWNLOAD_MAXSIZE, over MALINEWS_MAX_PAGE_BYTES",
+        'file = "/raw/big12.html"')
+    add("H13", "article-introuvable-quatre-cent-quatre", "errors", "404", 'status = 404\nbody = "<h1>Introuvable</h1>"')
+    add("H14", "type-pdf-annonce-pour-du-html-ici", "skipped", "an HTML article served as application/pdf",
+        'headers = { "Content-Type" = "application/pdf" }', genuine=True)
+    p15 = "/2025/07/15/rafraichissement-meta-en-boucle-infinie/"
+    add("H15", "rafraichissement-meta-en-boucle-infinie", "redirect_to_seen", "<meta http-equiv=refresh> to itself",
+        f'body = "<html><head><meta http-equiv=\\"refresh\\" content=\\"0; url={{BASE}}{p15}\\"></head><body>...</body></html>"')
+    add("H16", "html-servi-en-gzip-tronque-au-milieu", "either", "Content-Encoding: gzip, stream cut in the middle",
+        'gzip_file = "/raw/gz-source.html"\ncontent_encoding = true\nbody_bytes = 700')
+    pages["/raw/gz-source.html"] = article("Article H16 : html servi en gzip tronque au milieu", "2025-07-16",
+                                           "html-servi-en-gzip-tronque-au-milieu", "H16")
+    add("H17", "article-sain-du-site-http-temoin", "article", "a plain article (also the end of the H7 chain)", genuine=True)
+    add("H18", "en-tetes-contradictoires-et-longueur", "article", "duplicate, contradictory Content-Type headers",
+        'headers = { "Content-Type" = "text/html; charset=utf-8; charset=koi8-r" }', genuine=True)
+    pages["/"] = homepage([c["path"] for c in cases])
+    routes.append('[routes."/robots.txt"]\nstatus = 500\nbody = "robots exploded"')
+    write_site("http", pages, "\n\n".join(routes) + "\n", cases + [case("H19", "/robots.txt", "none", "robots.txt answers 500")],
+               "HTTP-level hostility. The homepage links every case; robots.txt answers 500 (crawl as allowed).")
+
+
+def discovery_site() -> None:
+    """Hostile discovery: XML bombs, sitemap loops, endless calendar/pagination, 100k links, off-site and junk URLs."""
+    good = [("D1", "premier-article-cache-dans-les-sitemaps"), ("D2", "second-article-cache-dans-les-sitemaps")]
+    pages: dict[str, str | bytes] = {}
+    cases = []
+    paths = []
+    for key, slug in good:
+        day = f"2025-08-{int(key[1:]):02d}"
+        path = f"/{day.replace('-', '/')}/{slug}/"
+        title = f"Article {key} : " + slug.replace("-", " ")
+        pages[path] = article(title, day, slug, key)
+        paths.append(path)
+        cases.append(case(key, path, "article", "genuine, listed only by a looping sitemap index", title))
+    sm = '<sitemap><loc>{{BASE}}/{}</loc></sitemap>'
+    pages["/sitemap-a.xml"] = f'<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{sm.format("sitemap-b.xml")}{sm.format("sitemap-a.xml")}</sitemapindex>'
+    pages["/sitemap-b.xml"] = (f'<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                               f'{sm.format("sitemap-a.xml")}{sm.format("sitemap-articles.xml")}</sitemapindex>')
+    urls = "".join(f"<url><loc>{{BASE}}{p}</loc></url>" for p in paths)
+    junk = ("javascript:alert(1)", "data:text/html,<b>x</b>", "{BASE}/" + "tres-long-" * 600 + "/", "http://[::1", "ftp://x/y",
+            "https://ailleurs.example/2025/08/09/article-hors-site-dans-le-sitemap/")
+    urls += "".join(f"<url><loc>{u.replace('&', '&amp;').replace('<', '&lt;')}</loc></url>" for u in junk)
+    pages["/sitemap-articles.xml"] = f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
+    pages["/sitemap-bombe.xml"] = BOMB + '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>&lol9;</loc></url><url><loc>&xxe;</loc></url></urlset>'
+    pages["/feed/"] = (BOMB + '<rss version="2.0"><channel><title>&lol9;</title><item><title>&lol9;</title>'
+                       "<link>&xxe;</link><description>&lol9;</description></item></channel></rss>")
+    pages["/robots.txt"] = ("User-agent: *\nSitemap: {BASE}/sitemap-a.xml\nSitemap: {BASE}/sitemap-bombe.xml\n"
+                            "Sitemap: {BASE}/sitemap-gzbomb.xml.gz\n")
+    pages["/agenda/"] = ('<!DOCTYPE html><html><head><title>Agenda</title></head><body><h1>Agenda culturel</h1>'
+                         '<a href="mois-suivant/">Mois suivant</a> <a href="evenement-unique-de-ce-mois-ci-a-bamako/">Événement</a>'
+                         '<a href="?page=2" rel="next">Suite</a></body></html>')
+    pages["/"] = homepage(paths[:0] + ["/agenda/", "/actualites/page/1/", "/liens/"],
+                          '<a href="https://ailleurs.example/2025/08/10/lien-hors-site-sur-la-une/">hors site</a>')
+    routes = ['[routes."/sitemap-gzbomb.xml.gz"]\nfile = "/raw/sitemap-bomb.gz.bin"\nheaders = { "Content-Type" = "application/x-gzip" }',
+              '[routes."/liens/"]\nfile = "/raw/links100k.html"',
+              '# every unknown path is a 200 soft-404 page that links one level deeper: an endless trap',
+              '[routes."*"]\nstatus = 200\nfile = "/agenda/index.html"']
+    cases += [
+        case("D3", "/sitemap-a.xml", "documents", "sitemap index listing itself and sitemap-b, which lists sitemap-a back"),
+        case("D4", "/sitemap-bombe.xml", "documents", "billion-laughs entities + external entity (XXE) in a urlset"),
+        case("D5", "/feed/", "documents", "billion-laughs + XXE in an RSS feed"),
+        case("D6", "/sitemap-gzbomb.xml.gz", "unreadable", "gzip file expanding to 2 GB (generated at test time)"),
+        case("D7", "/agenda/", "none", "endless calendar: every unknown path is a soft-404 linking deeper"),
+        case("D8", "/actualites/page/1/", "none", "endless pagination through the soft-404 trap"),
+        case("D9", "/liens/", "links_capped", "a page with 100,000 links (generated at test time)"),
+        case("D10", "/sitemap-articles.xml", "documents", "javascript:, data:, 6,000-character, broken and off-site URLs"),
+        case("D11", "/", "none", "an off-site link on the homepage (never requested)"),
+    ]
+    write_site("traps", pages, "\n\n".join(routes) + "\n", cases,
+               "Discovery traps. Only D1 and D2 are articles, reachable only through the looping sitemap index.")
+
+
+def add_runtime_files(root: Path) -> None:
+    """Write the huge bodies into a copy of the hostile web: 50 MB and 12 MB pages, gzip bombs, 100k links."""
+    filler = "<p>" + "Remplissage sans intérêt pour gonfler la page. " * 40 + "</p>\n"
+    for name, size in (("big50.html", 50), ("big12.html", 12)):
+        chunk = filler.encode()
+        with (root / "http" / "files" / "raw" / name).open("wb") as out:
+            out.write(b"<html><head><title>Enorme</title></head><body>")
+            for _ in range(size * 2**20 // len(chunk)):
+                out.write(chunk)
+            out.write(b"</body></html>")
+    member = gzip.compress(b"\0" * 2**26, compresslevel=9)  # 64 MiB of zeros in ~64 KB
+    bomb = member * 32  # 2 GiB once inflated (multi-member gzip)
+    (root / "http" / "files" / "raw" / "bomb.gz.bin").write_bytes(bomb)
+    (root / "traps" / "files" / "raw").mkdir(parents=True, exist_ok=True)
+    (root / "traps" / "files" / "raw" / "sitemap-bomb.gz.bin").write_bytes(bomb)
+    links = "".join(f'<a href="/archives/lien-numero-{i}-de-la-page-geante/">{i}</a>\n' for i in range(100_000))
+    (root / "traps" / "files" / "raw" / "links100k.html").write_text(
+        f"<html><head><title>Liens</title></head><body>{links}</body></html>", encoding="utf-8")
