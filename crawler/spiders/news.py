@@ -263,9 +263,9 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
         if len(links) > self.max_links:
             self._stat(site.key, "links_capped")
             links = links[: self.max_links]
-        # A page that is no article (soft 404, calendar, tag page…) passes article links on only
-        # within the listing depth, so endless chains of generated pages stop there.
-        pass_articles = True
+        # An article candidate that is no article (soft 404, calendar…) passes article links on
+        # only within the listing depth, so endless chains of generated pages stop there.
+        pass_articles = bool(result.get("is_article")) or kind != "page" or depth <= self.listing_depth
         for link in links:
             verdict = self._triage_memo.get((site.key, link), lambda: classify_link(link, site))
             if verdict == ARTICLE and pass_articles:

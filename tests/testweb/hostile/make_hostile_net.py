@@ -39,10 +39,10 @@ def http_site() -> None:
     add("H4", "reponse-tres-lente-mais-valide-ici", "article", "answers after 1.2 s: slow but genuine", "delay = 1.2", genuine=True)
     a = "/2025/07/05/boucle-de-redirection-premiere-page/"
     b = "/2025/07/05/boucle-de-redirection-seconde-page/"
-    add("H5", "boucle-de-redirection-premiere-page", "redirect_to_seen", "302 A -> B -> A", f'status = 302\nlocation = "{{BASE}}{b}"')
+    add("H5", "boucle-de-redirection-premiere-page", "ignored", "302 A -> B -> A", f'status = 302\nlocation = "{{BASE}}{b}"')
     routes.append(f'[routes."{b}"]\nstatus = 302\nlocation = "{{BASE}}{a}"')
     p6 = "/2025/07/06/redirection-vers-soi-meme-encore/"
-    add("H6", "redirection-vers-soi-meme-encore", "redirect_to_seen", "301 to itself", f'status = 301\nlocation = "{{BASE}}{p6}"')
+    add("H6", "redirection-vers-soi-meme-encore", "ignored", "301 to itself", f'status = 301\nlocation = "{{BASE}}{p6}"')
     add("H7", "chaine-de-redirections-beaucoup-trop-longue", "ignored", "a chain of 15 redirects (> REDIRECT_MAX_TIMES)",
         'status = 302\nlocation = "{BASE}/saut/1"')
     for i in range(1, 15):
