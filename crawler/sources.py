@@ -65,10 +65,14 @@ class SourcesMixin:
         return not ((self.since and day < self.since) or (self.until and day > self.until))
 
     # -- start requests (added by SourcesStartMiddleware) ----------------------------------
-    def extra_requests(self, site: Site) -> Iterable[Request]:
-        """The WP API's first page of posts; in backfill mode also every date-archive page."""
+    def api_requests(self, site: Site) -> Iterable[Request]:
+        """The WP API's first page of posts (before anything else: its exact dates should reach the
+        articles before a listing queues them)."""
         if self.wp_api:
             yield self._wp_page(site, 1)
+
+    def archive_requests(self, site: Site) -> Iterable[Request]:
+        """In backfill mode, every date-archive page of the window."""
         if self.backfill and site.date_archive:
             for url in archive_urls(site.date_archive, self.since, self.until):
                 yield self._req(url, site, "listing", self.parse_date_archive, depth=1,
@@ -180,7 +184,7 @@ class SourcesMixin:
 
 
 class SourcesStartMiddleware:
-    """Spider middleware appending each site's `extra_requests` to NewsSpider's start requests."""
+    """Spider middleware around NewsSpider's start requests: WP API probes first, date archives last."""
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
@@ -191,11 +195,14 @@ class SourcesStartMiddleware:
         return cls(crawler)
 
     async def process_start(self, start: AsyncIterator[Any]) -> AsyncIterator[Any]:
-        """Pass the spider's own start requests through, then add the extra sources of every site."""
+        """Each site's API probe, then the spider's own start requests, then the date archives."""
+        spider = self.crawler.spider
+        sites = list(spider.sites.values()) if isinstance(spider, SourcesMixin) else []
+        for site in sites:
+            for req in spider.api_requests(site):
+                yield req
         async for item in start:
             yield item
-        spider = self.crawler.spider
-        if isinstance(spider, SourcesMixin):
-            for site in spider.sites.values():
-                for req in spider.extra_requests(site):
-                    yield req
+        for site in sites:
+            for req in spider.archive_requests(site):
+                yield req
