@@ -120,7 +120,7 @@ class WarcMiddleware:
         """Read the settings once; NotConfigured when no WARC directory is set."""
         directory = crawler.settings.get("MALINEWS_WARC_DIR")
         if not directory:
-            raise NotConfigured("MALINEWS_WARC_DIR is not set")
+            raise NotConfigured  # off unless MALINEWS_WARC_DIR is set (no warning: the normal case)
         mw = cls(crawler, directory, crawler.settings.getint("MALINEWS_WARC_MAX_BYTES", 1_000_000_000))
         crawler.signals.connect(mw.spider_closed, signal=signals.spider_closed)
         return mw
