@@ -26,17 +26,22 @@ _NOW = """params AS (
 
 # New articles by publication date (undated ones are not counted) against the 90 days before the
 # last 30: `usual_per_week`. Backfilled history counts as history, as it should.
-ACTIVITY_SQL = f"""WITH {_NOW}, counts AS (
+ACTIVITY_SQL = f"""WITH {_NOW}, totals AS (
+  SELECT site, count(*) AS articles, max(published) AS last_published, max(first_seen) AS last_archived
+  FROM articles GROUP BY site
+), recent AS (
   SELECT a.site,
-         count(*) AS articles,
-         coalesce(sum(a.published >= cut.d1), 0) AS new_1d,
-         coalesce(sum(a.published >= cut.d7), 0) AS new_7d,
-         coalesce(sum(a.published >= cut.d30), 0) AS new_30d,
-         coalesce(sum(a.published >= cut.d120 AND a.published < cut.d30), 0) AS baseline_90d,
-         max(a.published) AS last_published,
-         max(a.first_seen) AS last_archived
-  FROM articles a, cut
+         sum(a.published >= cut.d1) AS new_1d,
+         sum(a.published >= cut.d7) AS new_7d,
+         sum(a.published >= cut.d30) AS new_30d,
+         sum(a.published < cut.d30) AS baseline_90d
+  FROM articles a, cut WHERE +a.published >= cut.d120  -- "+": scan the narrow (site, published) index
   GROUP BY a.site
+), counts AS (
+  SELECT t.site, t.articles, coalesce(r.new_1d, 0) AS new_1d, coalesce(r.new_7d, 0) AS new_7d,
+         coalesce(r.new_30d, 0) AS new_30d, coalesce(r.baseline_90d, 0) AS baseline_90d,
+         t.last_published, t.last_archived
+  FROM totals t LEFT JOIN recent r ON r.site = t.site
 )
 SELECT site, articles, new_1d, new_7d, new_30d, baseline_90d,
        round(baseline_90d * 7.0 / 90, 1) AS usual_per_week,
@@ -73,7 +78,7 @@ COVERAGE_SQL = f"""WITH {_NOW}, cov AS (
          {(','+chr(10)+'         ').join(_cov(f, t) for f, t in _FIELDS.items())},
          avg(CASE WHEN a.first_seen >= cut.d7 THEN a.word_count END) AS recent_words,
          avg(CASE WHEN a.first_seen >= cut.d97 AND a.first_seen < cut.d7 THEN a.word_count END) AS history_words
-  FROM articles a, cut
+  FROM articles a, cut WHERE a.first_seen >= cut.d97
   GROUP BY a.site
 )
 SELECT site, recent_n, history_n,

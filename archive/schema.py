@@ -211,6 +211,15 @@ def m023_month_facet_indexes(db: Database) -> None:
     db["stories"].create_index(["n_articles"], if_not_exists=True)
 
 
+# -- issue 5 (the real Malian press, kept up to date): `malinews health` -------------------------
+@migrations()
+def m040_health_index(db: Database) -> None:
+    """A covering index for the per-outlet health checks (archive/health_queries.py): recent-window
+    counts and field coverage read this narrow index instead of the article rows with their text."""
+    db["articles"].create_index(["site", "first_seen", "published", "word_count", "author", "section"],
+                                index_name="idx_articles_health", if_not_exists=True)
+
+
 def migrate(db: Database) -> None:
     """Bring `db` up to the current schema (idempotent)."""
     migrations.apply(db)
