@@ -21,6 +21,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.memweb import MemWeb  # noqa: E402
 from bench.proctree import TreeSampler  # noqa: E402
 from bench.sitegen import generate_site  # noqa: E402
 from crawler.sampleweb.server import TestWeb  # noqa: E402
@@ -41,11 +42,23 @@ def log(msg: str) -> None:
     print(msg, file=sys.stderr, flush=True)
 
 
-def page_set(web: TestWeb, root: Path, paths: list[str]) -> list[tuple[str, str]]:
+def page_set(base: str, root: Path, paths: list[str]) -> list[tuple[str, str]]:
     """(url, html) of each article exactly as the server sends it."""
-    base = web.base_urls[SITE]
     return [(base + p, (root / SITE / "files" / p.strip("/") / "index.html").read_text(encoding="utf-8")
              .replace("{BASE}", base)) for p in paths]
+
+
+def serve(kind: str, tmp: Path) -> tuple[Any, str, Path]:
+    """Start the chosen server; return (server context, base URL, sites file)."""
+    if kind == "testweb":
+        web = TestWeb(tmp, [SITE])
+        web.start()
+        return web, web.base_urls[SITE], web.write_sites_toml(tmp / "sites.toml")
+    mem = MemWeb(tmp / SITE).__enter__()
+    sites = tmp / "sites.toml"
+    sites.write_text(f'[sites.{SITE}]\nurl = "{mem.base}/"\nname = "Le Quotidien de Bamako"\nlanguage = "fr"\n',
+                     encoding="utf-8")
+    return mem, mem.base, sites
 
 
 def bare_loop(pages: list[tuple[str, str]]) -> float:
@@ -82,11 +95,14 @@ def run_crawl(sites_file: Path, db: Path, extra: list[str]) -> dict[str, Any]:
     server_cpu0 = resource.getrusage(resource.RUSAGE_SELF)
     t0 = time.monotonic()
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    sampler = TreeSampler(proc.pid).start()
+    sampler = TreeSampler(proc.pid, interval=0.5).start()  # light: the sampler shares the cores
     growth: list[tuple[float, int]] = []
+    first: tuple[int, float, float] | None = None  # (articles, main CPU, worker CPU) once writing began
     while proc.poll() is None:
         time.sleep(0.5)
         growth.append((time.monotonic() - t0, _count(db)))
+        if first is None and growth[-1][1] > 0:
+            first = (growth[-1][1], *sampler.cpu_split())
     elapsed = time.monotonic() - t0
     sampler.stop()
     server_cpu1 = resource.getrusage(resource.RUSAGE_SELF)
@@ -96,7 +112,7 @@ def run_crawl(sites_file: Path, db: Path, extra: list[str]) -> dict[str, Any]:
         raise SystemExit(f"crawl failed with exit code {proc.returncode}")
     main_cpu, worker_cpu = sampler.cpu_split()
     return {"elapsed": elapsed, "growth": growth, "peak_rss": sampler.peak_rss, "peak_pss": sampler.peak_pss,
-            "procs": sampler.peak_procs, "main_cpu": main_cpu, "worker_cpu": worker_cpu,
+            "procs": sampler.peak_procs, "main_cpu": main_cpu, "worker_cpu": worker_cpu, "first": first,
             "server_cpu": (server_cpu1.ru_utime + server_cpu1.ru_stime) - (server_cpu0.ru_utime + server_cpu0.ru_stime),
             "stderr": stderr}
 
@@ -134,18 +150,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n", type=int, default=5000, help="number of articles (default 5000)")
     ap.add_argument("--sample", type=int, default=1000, help="pages for the extract_page loop (default 1000)")
     ap.add_argument("--keep", action="store_true", help="keep the temporary site and archive")
+    ap.add_argument("--server", choices=("mem", "testweb"), default="mem",
+                    help="mem: pre-rendered in-memory server (least CPU taken from the crawl); testweb: TestWeb")
     ap.add_argument("-s", "--set", dest="extra", action="append", default=[], metavar="NAME=VALUE",
                     help="extra Scrapy/malinews setting for the crawl (repeatable)")
     args = ap.parse_args(argv)
     tmp = Path(tempfile.mkdtemp(prefix="malinews-bench-"))
     log(f"generating {args.n} articles in {tmp} …")
     arts = generate_site(tmp / SITE, args.n)
-    with TestWeb(tmp, [SITE]) as web:
-        sites_file = web.write_sites_toml(tmp / "sites.toml")
-        pages = page_set(web, tmp, [a.path for a in arts])
+    server, base, sites_file = serve(args.server, tmp)
+    try:
+        pages = page_set(base, tmp, [a.path for a in arts])
         kb = sum(len(h.encode()) for _, h in pages) / len(pages) / 1024
         text_kb = sum(len(a.text.encode()) for a in arts) / len(arts) / 1024
-        log(f"pages: {kb:.1f} KB of HTML, {text_kb:.1f} KB of text on average")
+        log(f"pages: {kb:.1f} KB of HTML, {text_kb:.1f} KB of text on average; load average {os.getloadavg()[0]:.2f}")
         bare = bare_loop(pages)
         log(f"bare trafilatura, 1 process: {bare:.1f} articles/s")
         full = extract_page_loop(pages[: args.sample])
@@ -154,17 +172,27 @@ def main(argv: list[str] | None = None) -> int:
         db = tmp / "bench.db"
         extra = [x for s in args.extra for x in ("-s", s)]
         crawl = run_crawl(sites_file, db, extra)
+    finally:
+        server.__exit__(None, None, None)
     result = run_stats(db)
     n = result["articles"]
     aps = n / crawl["elapsed"]
     cores = len(os.sched_getaffinity(0))
     busy = (crawl["main_cpu"] + crawl["worker_cpu"]) / (crawl["elapsed"] * cores)
     st = result["malinews"]
+    f = crawl["first"] or (0, 0.0, 0.0)
+    steady_n = max(1, n - f[0])
+    main_ms = (crawl["main_cpu"] - f[1]) * 1000 / steady_n
+    worker_ms = (crawl["worker_cpu"] - f[2]) * 1000 / steady_n
+    cpu_bound = cores * 1000 / (main_ms + worker_ms) if main_ms + worker_ms else 0.0
     log("politeness lifted for this loopback benchmark: " + ", ".join(f"{k}={v}" for k, v in BENCH_SETTINGS.items()))
     log(f"crawl: {n} articles ({result['distinct']} distinct URLs, {result['with_text']} with text) in "
         f"{crawl['elapsed']:.1f} s = {aps:.1f} articles/s wall clock; steady state {steady_rate(crawl['growth'], n):.1f}/s")
     log(f"CPU: scrapy process {crawl['main_cpu']:.1f} s, extraction workers {crawl['worker_cpu']:.1f} s, "
-        f"test web server {crawl['server_cpu']:.1f} s; crawl tree used {busy:.0%} of {cores} cores")
+        f"{args.server} server {crawl['server_cpu']:.1f} s; crawl tree used {busy:.0%} of {cores} cores; "
+        f"load average now {os.getloadavg()[0]:.2f}")
+    log(f"CPU per article after start-up: scrapy process {main_ms:.1f} ms, workers {worker_ms:.1f} ms "
+        f"(bare trafilatura {1000 / bare:.1f} ms) -> at most {cpu_bound:.0f} articles/s on {cores} idle cores")
     log(f"reactor: max lag {st.get('malinews/reactor/max_lag_ms', 0)} ms, "
         f"{st.get('malinews/reactor/blocked_100ms', 0)} ticks ≥100 ms late of {st.get('malinews/reactor/ticks', 0)}")
     log(f"memory: peak RSS of the crawl's process tree {crawl['peak_rss'] / 2**20:.0f} MB "
@@ -183,6 +211,8 @@ def main(argv: list[str] | None = None) -> int:
         "steady_aps": round(steady_rate(crawl["growth"], n), 1), "extract_page_aps": round(full, 1),
         "articles": n, "n": args.n, "cores": cores, "cpu_busy": round(busy, 2),
         "reactor_max_lag_ms": st.get("malinews/reactor/max_lag_ms"), "page_kb": round(kb, 1),
+        "server": args.server, "load_avg": round(os.getloadavg()[0], 2), "main_ms_per_article": round(main_ms, 2),
+        "worker_ms_per_article": round(worker_ms, 2), "cpu_bound_aps": round(cpu_bound, 1),
     }))
     return 0 if n == args.n else 1
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -53,6 +54,7 @@ class Site:
         return host_key(url) in self.hosts
 
 
+@lru_cache(maxsize=65536)  # called for every link of every page (Site.owns)
 def host_key(url: str) -> str:
     """Host of `url`, lower-cased, port kept, leading `www.` dropped."""
     netloc = urlsplit(url).netloc.lower().rsplit("@", 1)[-1]
