@@ -193,7 +193,8 @@ def main(argv: list[str] | None = None) -> int:
         f"load average now {os.getloadavg()[0]:.2f}")
     log(f"CPU per article after start-up: scrapy process {main_ms:.1f} ms, workers {worker_ms:.1f} ms "
         f"(bare trafilatura {1000 / bare:.1f} ms) -> at most {cpu_bound:.0f} articles/s on {cores} idle cores")
-    log(f"reactor: max lag {st.get('malinews/reactor/max_lag_ms', 0)} ms, "
+    log(f"reactor: longest CPU burst between 50 ms ticks {st.get('malinews/reactor/max_busy_ms', 0)} ms; "
+        f"max lag {st.get('malinews/reactor/max_lag_ms', 0)} ms, "
         f"{st.get('malinews/reactor/blocked_100ms', 0)} ticks ≥100 ms late of {st.get('malinews/reactor/ticks', 0)}")
     log(f"memory: peak RSS of the crawl's process tree {crawl['peak_rss'] / 2**20:.0f} MB "
         f"(PSS {crawl['peak_pss'] / 2**20:.0f} MB, {crawl['procs']} processes)")
@@ -210,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
         "peak_rss_mb": round(crawl["peak_rss"] / 2**20, 1), "peak_pss_mb": round(crawl["peak_pss"] / 2**20, 1),
         "steady_aps": round(steady_rate(crawl["growth"], n), 1), "extract_page_aps": round(full, 1),
         "articles": n, "n": args.n, "cores": cores, "cpu_busy": round(busy, 2),
-        "reactor_max_lag_ms": st.get("malinews/reactor/max_lag_ms"), "page_kb": round(kb, 1),
+        "reactor_max_lag_ms": st.get("malinews/reactor/max_lag_ms"), "reactor_max_busy_ms": st.get("malinews/reactor/max_busy_ms"), "page_kb": round(kb, 1),
         "server": args.server, "load_avg": round(os.getloadavg()[0], 2), "main_ms_per_article": round(main_ms, 2),
         "worker_ms_per_article": round(worker_ms, 2), "cpu_bound_aps": round(cpu_bound, 1),
     }))

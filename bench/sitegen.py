@@ -65,7 +65,26 @@ class SyntheticArticle:
     text: str
 
 
-def _paragraphs(rng: random.Random, min_chars: int, max_chars: int) -> list[str]:
+SYLLABLES = "ba bou da di do fa fo ka ki ko kou la li lo ma mi mo na ni no sa si so ta ti to wa ya ze gou dé ré lé".split()
+COMMON = ("de la le et les des à en du un une que pour dans est au par sur qui ne se plus ce avec sont été son sa "
+          "ses aux leur ont elle nous ils tout mais comme entre après avant selon contre sans sous depuis cette").split()
+
+
+def vocabulary(rng: random.Random, size: int = 20_000) -> list[str]:
+    """Common French words first, then invented ones: enough variety that articles share few word 5-grams."""
+    invented = sorted({"".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))) for _ in range(size)})
+    return list(COMMON) + invented
+
+
+def _clause(rng: random.Random, vocab: list[str]) -> str:
+    """8-16 words, common words often, invented ones rarely (a rough Zipf)."""
+    n = len(vocab)
+    return " ".join(vocab[min(n - 1, int(rng.paretovariate(0.9)) - 1)] if rng.random() < 0.5 else rng.choice(vocab)
+                    for _ in range(rng.randint(8, 16)))
+
+
+def _paragraphs(rng: random.Random, min_chars: int, max_chars: int, vocab: list[str] | None = None) -> list[str]:
+    vocab = vocab or vocabulary(random.Random(0), 2000)
     target = rng.randint(min_chars, max_chars)
     paras: list[str] = []
     total = 0
@@ -75,7 +94,9 @@ def _paragraphs(rng: random.Random, min_chars: int, max_chars: int) -> list[str]
             if rng.random() < 0.15:
                 sentences.append(rng.choice(QUOTES))
             else:
-                sentences.append(f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)} {rng.choice(TAILS)}")
+                tail = rng.choice(TAILS).rstrip(".")
+                sentences.append(f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)}, "
+                                 f"{_clause(rng, vocab)}, {tail}.")
         para = " ".join(sentences)
         paras.append(para)
         total += len(para) + 1
@@ -138,6 +159,7 @@ def article_html(art: SyntheticArticle, section: str, author: str, related: list
 def generate_site(root: Path, n: int, seed: int = 6, min_chars: int = 5000, max_chars: int = 8000) -> list[SyntheticArticle]:
     """Write `root/files/…` (n articles, homepage, robots.txt, sitemap index + sitemaps); return the articles."""
     rng = random.Random(seed)
+    vocab = vocabulary(random.Random(seed))
     files = root / "files"
     files.mkdir(parents=True, exist_ok=True)
     start = datetime(2024, 1, 1, 7, 0, tzinfo=timezone.utc)
@@ -148,7 +170,7 @@ def generate_site(root: Path, n: int, seed: int = 6, min_chars: int = 5000, max_
         section = rng.choice(SECTIONS)
         title = f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)} (n° {i + 1})"
         path = f"/{when:%Y/%m/%d}/{section}-article-{i + 1:06d}/"
-        text = "\n".join(_paragraphs(rng, min_chars, max_chars))
+        text = "\n".join(_paragraphs(rng, min_chars, max_chars, vocab))
         arts.append(SyntheticArticle(path, title, when.isoformat(), text))
         meta.append((section, rng.choice(AUTHORS)))
     for i, (art, (section, author)) in enumerate(zip(arts, meta)):
