@@ -71,6 +71,10 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
 
     # -- helpers ---------------------------------------------------------------------
     def _req(self, url: str, site: Site, kind: str, callback: Any, **meta: Any) -> Request:
+        # Our own depth key: Scrapy's DepthMiddleware rewrites meta["depth"] as a plain hop count,
+        # and pagination steps must not count as listing depth.
+        if "depth" in meta:
+            meta["listing_depth"] = meta.pop("depth")
         return Request(
             url, callback=callback, errback=self.on_error, priority={"page": 0, "listing": 10}.get(kind, 20),
             meta={"site": site.key, "kind": kind, "handle_httpstatus_list": ERROR_STATUSES, **meta},
@@ -251,7 +255,7 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
 
     def follow(self, response: Response, site: Site, result: dict[str, Any], kind: str) -> Iterable[Request]:
         """Schedule article candidates, listing pages within depth, and pagination while it pays."""
-        depth = int(response.meta.get("depth", 0))
+        depth = int(response.meta.get("listing_depth", 0))
         for feed in result.get("feeds", []):
             if site.owns(feed):
                 yield self._req(feed, site, "feed", self.parse_discovery)
