@@ -127,17 +127,22 @@ def crawl(names: tuple[str, ...], sites_file: str | None, db: str, since: str | 
 @click.option("--until", type=IsoDate(), help="Published on or before this date.")
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
-def search(query: str, db: str, site: str | None, since: str | None, until: str | None, limit: int, as_json: bool) -> None:
-    """Full-text search (accent- and case-insensitive), best matches first.
+@click.option("--all-copies", is_flag=True, help="Every matching article, not one per story.")
+def search(query: str, db: str, site: str | None, since: str | None, until: str | None, limit: int, as_json: bool,
+           all_copies: bool) -> None:
+    """Full-text search (accent- and case-insensitive), best matches first, one result per story.
 
-    QUERY uses SQLite FTS5 syntax: words, "exact phrase", OR, NOT, prefix*.
+    QUERY uses SQLite FTS5 syntax: words, "exact phrase", OR, NOT, prefix*. A story republished by
+    several outlets shows once (its original when it matches), with "also in: …" the other outlets.
 
     Example: malinews search 'Goita transition' --since 2025-01-01
     """
     from archive.search import HL_END, HL_START, search as run_search
+    from archive.credits import site_display_names
 
     try:
-        hits = run_search(open_existing(db), query, site=site, since=since, until=until, limit=limit)
+        hits = run_search(open_existing(db), query, site=site, since=since, until=until, limit=limit,
+                          all_copies=all_copies)
     except MalinewsError as exc:
         fail(exc)
         return
@@ -152,6 +157,9 @@ def search(query: str, db: str, site: str | None, since: str | None, until: str 
     for n, hit in enumerate(hits, 1):
         click.secho(f"{n}. {hit.title or '(untitled)'}", bold=True)
         click.echo(f"   {hit.site} · {(hit.published or 'undated')[:16]} · {hit.url}")
+        if hit.also_in:
+            names = site_display_names()
+            click.echo(f"   also in: {', '.join(names.get(s, s) for s in hit.also_in)}")
         snippet = hit.snippet.replace("\n", " ")
         if color:
             snippet = snippet.replace(HL_START, "\x1b[1;33m").replace(HL_END, "\x1b[0m")
@@ -209,14 +217,18 @@ def demo(db: str | None, query: str) -> None:
 # (helpers add `from archive.cli_xxx import yyy` + `cli.add_command(yyy)` here)
 from archive.cli_ops import health, schedule  # noqa: E402  (issue 5)
 from archive.cli_people import export, serve, stats  # noqa: E402  (issue 4)
+from archive.cli_stories import dedupe, history, story  # noqa: E402  (issue 3)
 from archive.cli_warc import import_warc, reextract  # noqa: E402  (issue 4)
+cli.add_command(dedupe)
 cli.add_command(export)
 cli.add_command(health)
+cli.add_command(history)
 cli.add_command(import_warc)
 cli.add_command(reextract)
 cli.add_command(schedule)
 cli.add_command(serve)
 cli.add_command(stats)
+cli.add_command(story)
 
 
 def main() -> None:

@@ -220,6 +220,46 @@ def m040_health_index(db: Database) -> None:
                                 index_name="idx_articles_health", if_not_exists=True)
 
 
+# -- issue 3 (stories: one story, many copies): near-duplicate index, credits, stories view ---
+@migrations()
+def m002_story_index(db: Database) -> None:
+    """Credited source per article; MinHash signatures and LSH buckets (by month) for stories."""
+    db.execute("ALTER TABLE articles ADD COLUMN credited_source TEXT")
+    db.execute(
+        "CREATE TABLE minhashes (article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE, "
+        "period INTEGER NOT NULL, n_shingles INTEGER NOT NULL, signature BLOB NOT NULL, keys BLOB NOT NULL)"
+    )
+    # Keyed by month first: a crawl's inserts stay in a few small subtrees, so the cost of a write
+    # does not grow with the archive (random inserts into one big B-tree do).
+    db.execute(
+        "CREATE TABLE lsh_buckets (period INTEGER NOT NULL, band INTEGER NOT NULL, bucket INTEGER NOT NULL, "
+        "article_id INTEGER NOT NULL, PRIMARY KEY (period, band, bucket, article_id)) WITHOUT ROWID"
+    )
+    db.execute("CREATE TABLE dedupe_settings (key TEXT PRIMARY KEY, value TEXT)")
+    # (m021 already limits the FTS update trigger to title/text: story_id updates do not re-index)
+
+
+@migrations()
+def m003_stories_view(db: Database) -> None:
+    """`stories_view`: one row per story with its original's URL and the outlets that carry it."""
+    db.execute(
+        "CREATE VIEW stories_view AS SELECT s.id, s.title, s.first_published, s.original_site, "
+        "o.url AS original_url, s.n_articles, s.n_sites, "
+        "(SELECT group_concat(site, ', ') FROM (SELECT DISTINCT site FROM articles "
+        "WHERE story_id = s.id ORDER BY site)) AS sites, s.original_article_id "
+        "FROM stories s LEFT JOIN articles o ON o.id = s.original_article_id"
+    )
+    # stories_fts (rowid = story id) makes stories_view searchable in datasette (serve_config.py).
+    db["stories"].enable_fts(["title"], fts_version="FTS5", tokenize=FTS_TOKENIZE, create_triggers=True)
+    db.execute("DROP TRIGGER IF EXISTS stories_au")
+    db.execute(
+        'CREATE TRIGGER "stories_au" AFTER UPDATE OF "title" ON "stories" BEGIN\n'
+        '  INSERT INTO "stories_fts" ("stories_fts", rowid, "title") VALUES(\'delete\', old.rowid, old."title");\n'
+        '  INSERT INTO "stories_fts" (rowid, "title") VALUES (new.rowid, new."title");\n'
+        "END"
+    )
+
+
 def migrate(db: Database) -> None:
     """Bring `db` up to the current schema (idempotent)."""
     migrations.apply(db)

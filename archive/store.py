@@ -15,6 +15,7 @@ from sqlite_utils import Database
 from archive.faultinject import kill_point
 from archive.provenance import extractor_version
 from archive.schema import migrate
+from archive.stories import StoryIndex
 
 ARTICLE_FIELDS = (
     "title", "author", "published", "modified", "section", "description", "image",
@@ -64,15 +65,17 @@ def open_database(path: str | Path, *, readonly: bool = False) -> Database:
 class Archive:
     """A malinews archive on disk: migrated schema plus lookups and batched writes."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, stories: bool = True) -> None:
         self.db = db
+        # issue 3: stories are assigned as articles are written; stories=False defers it to `malinews dedupe`
+        self.stories: StoryIndex | None = StoryIndex(db) if stories else None
 
     @classmethod
-    def open(cls, path: str | Path) -> Archive:
+    def open(cls, path: str | Path, *, stories: bool = True) -> Archive:
         """Open (creating and migrating if needed) the archive at `path`."""
         db = open_database(path)
         migrate(db)
-        return cls(db)
+        return cls(db, stories=stories)
 
     def close(self) -> None:
         """Close the underlying connection."""
@@ -122,30 +125,17 @@ class Archive:
         fields["extractor_version"] = item.get("extractor_version") or extractor_version()
         fields["published_month"] = (art.get("published") or "")[:7] or None  # else a trigger rewrites the row
         if existing is None:
-            story_id = self.db["stories"].insert(
-                {
-                    "title": art.get("title"),
-                    "first_published": art.get("published"),
-                    "original_site": item["site"],
-                    "n_articles": 1,
-                    "n_sites": 1,
-                }
-            ).last_pk
             article_id = self.db["articles"].insert(
                 {
                     "url": url,
                     "site": item["site"],
                     **fields,
-                    "story_id": story_id,
                     "first_seen": now,
                     "last_seen": now,
                     "discovered_via": item.get("discovered_via"),
                     "source_modified": item.get("source_modified"),
                 }
             ).last_pk
-            self.db.execute(
-                "UPDATE stories SET original_article_id = ? WHERE id = ?", [article_id, story_id]
-            )
             status = "new"
         else:
             article_id, old_hash, old_text, old_title, first_seen, last_seen = existing
@@ -175,6 +165,8 @@ class Archive:
                 {**fields, "last_seen": now, "source_modified": item.get("source_modified")},
             )
             status = "updated"
+        if self.stories is not None:  # issue 3: join (or re-join) the story of its copies, same transaction
+            self.stories.assign(article_id)
         self._add_page(item, article_id, run_id)
         self._add_aliases(item, article_id)
         return SaveResult(url, article_id, status)
@@ -283,4 +275,6 @@ class Archive:
             )
             status = "changed"
         self.db["articles"].update(article_id, {**new, "extractor_version": version})
+        if status == "changed" and self.stories is not None:  # issue 3: a new text may change its story
+            self.stories.assign(article_id)
         return status

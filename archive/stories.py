@@ -1,0 +1,281 @@
+"""Stories: assign each article to the story of its copies, using the LSH buckets kept in the archive."""
+from __future__ import annotations
+
+import time
+from array import array
+from dataclasses import dataclass
+from typing import Callable, Iterable, Mapping
+
+import numpy as np
+from sqlite_utils import Database
+
+from archive.credits import CreditMatcher, scan, site_names
+from archive.neardup import SHORT, Fingerprint, estimated_jaccard, fingerprint
+from archive.samestory import DEFAULT_THRESHOLD, Verdict, same_story
+from archive.originals import Member, choose_original
+
+WINDOW = 1             # months either side of an article's month searched for copies
+PER_STORY_TRIES = 5    # members of one candidate story verified before giving up on it
+ARTICLE_COLS = "id, site, url, title, text, content_hash, published, first_seen, story_id"
+
+
+def period_of(published: str | None, first_seen: str | None = None) -> int:
+    """Month number (year*12 + month-1) of the publication date, else of the first crawl, else 0."""
+    for value in (published, first_seen):
+        try:
+            return int(value[:4]) * 12 + int(value[5:7]) - 1  # type: ignore[index]
+        except (TypeError, ValueError):
+            continue
+    return 0
+
+
+@dataclass
+class Doc:
+    """An article being compared: its row and its fingerprint."""
+
+    id: int
+    title: str | None
+    published: str | None
+    fp: Fingerprint
+
+
+def registry_names() -> dict[str, list[str]]:
+    """Credit names of the bundled site registry (empty if it cannot be read)."""
+    try:
+        from crawler.sites import load_sites
+
+        return site_names(load_sites())
+    except Exception:  # a broken registry must not stop the archive from saving articles
+        return {}
+
+
+class StoryIndex:
+    """Persistent, incremental near-duplicate clustering of an archive's articles into stories."""
+
+    def __init__(self, db: Database, names: Mapping[str, Iterable[str]] | None = None) -> None:
+        self.db = db
+        self._names = names
+        self._matcher: CreditMatcher | None = None
+        self._sql: dict[int, str] = {}
+        row = db.execute("SELECT value FROM dedupe_settings WHERE key = 'threshold'").fetchone()
+        self.threshold = float(row[0]) if row else DEFAULT_THRESHOLD
+        self.seconds = 0.0   # time spent in assign(), for benchmarks
+        self.assigned = 0
+
+    # -- credits -------------------------------------------------------------------------
+    def matcher(self) -> CreditMatcher:
+        """Registry names plus every site key present in the archive."""
+        if self._matcher is None:
+            names = self._names if self._names is not None else registry_names()
+            sites = [s for (s,) in self.db.execute("SELECT DISTINCT site FROM articles")]
+            self._matcher = CreditMatcher(names, sites)
+        return self._matcher
+
+    # -- assignment ----------------------------------------------------------------------
+    def assign(self, article_id: int) -> int:
+        """(Re)compute the story of one article; call inside the transaction that wrote it."""
+        start = time.perf_counter()
+        row = self.db.execute(f"SELECT {ARTICLE_COLS} FROM articles WHERE id = ?", [article_id]).fetchone()
+        if row is None:
+            raise KeyError(f"no article {article_id}")
+        aid, site, url, title, text, chash, published, first_seen, old_story = row
+        if old_story is not None:
+            self.detach(aid, old_story)
+        matcher = self.matcher()
+        if matcher.resolve(site) != site:
+            self._matcher = matcher = matcher.with_keys([site])
+        credit, body = scan(text or "", matcher)
+        twin = self.db.execute(
+            "SELECT a.id, a.story_id, m.signature FROM articles a JOIN minhashes m ON m.article_id = a.id "
+            "WHERE a.content_hash = ? AND a.id != ? AND m.n_shingles >= ? ORDER BY a.published, a.url LIMIT 1",
+            [chash, aid, SHORT]).fetchone() if chash else None
+        sig = np.frombuffer(twin[2], dtype=np.uint32) if twin else None
+        doc = Doc(aid, title, published, fingerprint(body, signature=sig))
+        period = period_of(published, first_seen)
+        stories = {twin[1]} if twin and twin[1] is not None else set()
+        stories |= self._matching_stories(doc, period, exclude=stories)
+        self._store_fingerprint(doc, period)
+        self.db.execute("UPDATE articles SET credited_source = ? WHERE id = ?",
+                        [matcher.credited_source(credit.name) if credit else None, aid])
+        story = self._join(aid, stories)
+        self.refresh(story)
+        self.seconds += time.perf_counter() - start
+        self.assigned += 1
+        return story
+
+    def _candidates(self, keys: tuple[int, ...], period: int, only: set[int] | None = None) -> dict[int, int]:
+        """Articles sharing an LSH bucket within the month window, with the number of shared keys."""
+        n = len(keys) * (2 * WINDOW + 1)
+        if not keys:
+            return {}
+        sql = self._sql.get(n) or self._sql.setdefault(n, " UNION ALL ".join(
+            ["SELECT article_id FROM lsh_buckets WHERE period = ? AND band = ? AND bucket = ?"] * n))
+        params = [x for p in range(period - WINDOW, period + WINDOW + 1) for b, k in enumerate(keys) for x in (p, b, k)]
+        hits: dict[int, int] = {}
+        for (cid,) in self.db.execute(sql, params):
+            if only is None or cid in only:
+                hits[cid] = hits.get(cid, 0) + 1
+        return hits
+
+    def _matching_stories(self, doc: Doc, period: int, exclude: set[int]) -> set[int]:
+        """Stories (other than `exclude`) with a member that passes the same-story test against `doc`."""
+        hits = self._candidates(doc.fp.keys, period)
+        hits.pop(doc.id, None)
+        if not hits:
+            return set()
+        marks = ",".join("?" * len(hits))
+        rows = self.db.execute(
+            f"SELECT a.id, a.story_id, a.published, a.url, m.signature, m.n_shingles FROM articles a "
+            f"JOIN minhashes m ON m.article_id = a.id WHERE a.id IN ({marks}) AND a.story_id IS NOT NULL",
+            list(hits)).fetchall()
+        rows.sort(key=lambda r: (-hits[r[0]], r[2] or "~", r[3]))
+        found: set[int] = set()
+        tries: dict[int, int] = {}
+        for cid, story, _, _, sig, size in rows:
+            if story in exclude or story in found or tries.get(story, 0) >= PER_STORY_TRIES:
+                continue
+            tries[story] = tries.get(story, 0) + 1
+            if self._plausible(doc.fp, np.frombuffer(sig, dtype=np.uint32), size) and self.verify(doc, cid).same:
+                found.add(story)
+        return found
+
+    def _plausible(self, fp: Fingerprint, sig: np.ndarray, size: int) -> bool:
+        """Cheap MinHash pre-check before reading a candidate's text (estimated Jaccard or containment)."""
+        j = estimated_jaccard(fp.signature, sig)
+        small = max(min(fp.size, size), 1)
+        return j >= 0.15 or j * (fp.size + size) / ((1 + j) * small) >= 0.35
+
+    def doc(self, article_id: int) -> Doc:
+        """Fingerprint an archived article from its text (signature reused when stored)."""
+        _, site, _, title, text, _, published, _, _ = self.db.execute(
+            f"SELECT {ARTICLE_COLS} FROM articles WHERE id = ?", [article_id]).fetchone()
+        sig = self.db.execute("SELECT signature FROM minhashes WHERE article_id = ?", [article_id]).fetchone()
+        _, body = scan(text or "", self.matcher().with_keys([site]))
+        stored = np.frombuffer(sig[0], dtype=np.uint32) if sig else None
+        return Doc(article_id, title, published, fingerprint(body, signature=stored))
+
+    def verify(self, doc: Doc, other_id: int) -> Verdict:
+        """The same-story test between `doc` and an archived article."""
+        other = self.doc(other_id)
+        return same_story(doc.fp, other.fp, title_a=doc.title, title_b=other.title, date_a=doc.published,
+                          date_b=other.published, threshold=self.threshold)
+
+    def _store_fingerprint(self, doc: Doc, period: int) -> None:
+        keys = doc.fp.keys if doc.fp.size >= SHORT else ()
+        self.db.execute(
+            "INSERT OR REPLACE INTO minhashes (article_id, period, n_shingles, signature, keys) VALUES (?, ?, ?, ?, ?)",
+            [doc.id, period, doc.fp.size, doc.fp.signature.tobytes(), array("q", keys).tobytes()])
+        self.db.conn.executemany("INSERT OR IGNORE INTO lsh_buckets (period, band, bucket, article_id) VALUES (?, ?, ?, ?)",
+                            [(period, b, k, doc.id) for b, k in enumerate(keys)])
+
+    def _join(self, article_id: int, stories: set[int]) -> int:
+        """Put the article in the lowest-numbered matching story, merging the others into it."""
+        if not stories:
+            story = self.db.execute("INSERT INTO stories (n_articles) VALUES (1)").lastrowid
+        else:
+            story = min(stories)
+            for other in sorted(stories - {story}):
+                self.db.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", [story, other])
+                self.db.execute("DELETE FROM stories WHERE id = ?", [other])
+        self.db.execute("UPDATE articles SET story_id = ? WHERE id = ?", [story, article_id])
+        return int(story)
+
+    # -- removal and splitting -------------------------------------------------------------
+    def detach(self, article_id: int, story: int) -> None:
+        """Take an article out of its story (its text changed); split the rest if it held them together."""
+        row = self.db.execute("SELECT period, keys FROM minhashes WHERE article_id = ?", [article_id]).fetchone()
+        if row:
+            keys = array("q", row[1])
+            self.db.conn.executemany("DELETE FROM lsh_buckets WHERE period = ? AND band = ? AND bucket = ? AND article_id = ?",
+                                [(row[0], b, k, article_id) for b, k in enumerate(keys)])
+            self.db.execute("DELETE FROM minhashes WHERE article_id = ?", [article_id])
+        self.db.execute("UPDATE articles SET story_id = NULL WHERE id = ?", [article_id])
+        self.split(story)
+
+    def split(self, story: int) -> None:
+        """Recompute the connected components of one story's members; extra components get new stories."""
+        rows = self.db.execute(
+            "SELECT a.id, a.content_hash, m.period, m.keys FROM articles a LEFT JOIN minhashes m ON m.article_id = a.id "
+            "WHERE a.story_id = ? ORDER BY a.published IS NULL, a.published, a.url", [story]).fetchall()
+        ids = [r[0] for r in rows]
+        parent = {i: i for i in ids}
+
+        def find(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+        members = set(ids)
+        docs: dict[int, Doc] = {}
+        for aid, chash, period, keys in rows:
+            twins = [t for (t,) in self.db.execute("SELECT id FROM articles WHERE content_hash = ? AND story_id = ?",
+                                                   [chash, story]) if chash]
+            near = self._candidates(tuple(array("q", keys or b"")), period or 0, only=members)
+            for other in sorted(set(twins) | set(near)):
+                if other == aid or find(other) == find(aid):
+                    continue
+                a = docs.setdefault(aid, self.doc(aid))
+                if other in twins and a.fp.size >= SHORT or self.verify(a, other).same:
+                    parent[find(other)] = find(aid)
+        groups: dict[int, list[int]] = {}
+        for i in ids:
+            groups.setdefault(find(i), []).append(i)
+        for n, group in enumerate(sorted(groups.values(), key=lambda g: ids.index(g[0]))):
+            if n:
+                new = self.db.execute("INSERT INTO stories (n_articles) VALUES (?)", [len(group)]).lastrowid
+                marks = ",".join("?" * len(group))
+                self.db.execute(f"UPDATE articles SET story_id = ? WHERE id IN ({marks})", [new, *group])
+                self.refresh(int(new))
+        self.refresh(story)
+
+    # -- story rows ------------------------------------------------------------------------
+    def refresh(self, story: int) -> None:
+        """Recompute a story's row (title, first date, original, counts); delete it when empty."""
+        rows = self.db.execute(
+            "SELECT id, site, url, published, credited_source, word_count, title FROM articles WHERE story_id = ?",
+            [story]).fetchall()
+        if not rows:
+            self.db.execute("DELETE FROM stories WHERE id = ?", [story])
+            return
+        members = [Member(*r) for r in rows]
+        orig = choose_original(members, self.matcher()).member
+        dates = [m.published for m in members if m.published]
+        values = [orig.title, min(dates) if dates else None, orig.id, orig.site, len(members),
+                  len({m.site for m in members})]
+        old = self.db.execute("SELECT title, first_published, original_article_id, original_site, n_articles, n_sites "
+                              "FROM stories WHERE id = ?", [story]).fetchone()
+        if old is None or list(old) != values:
+            self.db.execute("UPDATE stories SET title = ?, first_published = ?, original_article_id = ?, "
+                            "original_site = ?, n_articles = ?, n_sites = ? WHERE id = ?", [*values, story])
+
+    # -- batch work --------------------------------------------------------------------------
+    def pending(self) -> array:
+        """Ids of articles never fingerprinted, in canonical order (publication date, then URL)."""
+        return array("q", (i for (i,) in self.db.execute(
+            "SELECT a.id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM minhashes m WHERE m.article_id = a.id) "
+            "ORDER BY a.published IS NULL, a.published, a.url")))
+
+    def assign_all(self, ids: Iterable[int], batch: int = 1000,
+                   progress: Callable[[int], None] | None = None) -> int:
+        """Assign many articles, committing every `batch`; returns how many were assigned."""
+        ids = list(ids)
+        for start in range(0, len(ids), batch):
+            with self.db.atomic():
+                for aid in ids[start:start + batch]:
+                    self.assign(aid)
+            if progress:
+                progress(min(start + batch, len(ids)))
+        return len(ids)
+
+    def rebuild(self, threshold: float | None = None, progress: Callable[[int], None] | None = None) -> int:
+        """Forget every story and fingerprint, then assign all articles in canonical order (deterministic)."""
+        with self.db.atomic():
+            if threshold is not None:
+                self.threshold = threshold
+                self.db.execute("INSERT OR REPLACE INTO dedupe_settings (key, value) VALUES ('threshold', ?)",
+                                [str(threshold)])
+            self.db.execute("UPDATE articles SET story_id = NULL WHERE story_id IS NOT NULL")
+            for table in ("stories", "lsh_buckets", "minhashes"):
+                self.db.execute(f"DELETE FROM {table}")
+        self._matcher = None
+        return self.assign_all(self.pending(), progress=progress)
