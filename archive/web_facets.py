@@ -7,6 +7,7 @@ so `malinews serve --emit-config` can copy it into a plugins directory.
 """
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from datasette import hookimpl
@@ -18,6 +19,7 @@ COUNTED_TABLE = "articles"
 COUNTED = ("site", "section", "language", "author", "published_month")
 NARROW_INDEX = "idx_articles_facet_cols"
 NOT_FILTERS = ("_searchmode",)
+SINGLE_PASS_MAX = 200_000  # a search matching more counts facet by facet (with datasette's time limit)
 
 
 def request_mode(args: Any) -> str:
@@ -42,6 +44,10 @@ class FastColumnFacet(ColumnFacet):
 
     type = "fast"
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._search_counts: dict[str, Counter[Any]] | None = None
+
     async def _has(self, name: str) -> bool:
         db = self.ds.get_database(self.database)
         rows = await db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [name])
@@ -54,7 +60,7 @@ class FastColumnFacet(ColumnFacet):
     async def facet_query(self, column: str, limit: int) -> tuple[str, Any, str]:
         """The SQL and parameters that count `column` for this request, and which path it takes."""
         col = escape_sqlite(column)
-        mode = request_mode(self.request.args) if self.table == COUNTED_TABLE and column in COUNTED else "sql"
+        mode = self.mode(column)
         if mode == "all" and await self._has("facet_counts"):
             return ("SELECT value, n AS count FROM facet_counts WHERE facet = :facet AND n > 0 "
                     f"ORDER BY n DESC, value LIMIT {limit}", {"facet": column}, "facet_counts")
@@ -71,28 +77,67 @@ class FastColumnFacet(ColumnFacet):
         return (f"select {col} as value, count(*) as count from ({self.sql}) where {col} is not null "
                 f"group by {col} order by count desc, value limit {limit}", self.params, "scan")
 
+    def mode(self, column: str) -> str:
+        """The request's mode for this column (`sql` unless it is a counted column of the articles table)."""
+        return request_mode(self.request.args) if self.table == COUNTED_TABLE and column in COUNTED else "sql"
+
+    async def search_counts(self, columns: list[str]) -> dict[str, Counter[Any]] | None:
+        """Every facet of a search in ONE pass over the narrow index (None when the matches are too many)."""
+        if self._search_counts is None and await self._has(NARROW_INDEX):
+            where = await self._where()
+            cols = ", ".join(escape_sqlite(c) for c in columns)
+            sql = (f"select {cols} from {escape_sqlite(self.table)} indexed by {NARROW_INDEX} {where} "
+                   f"limit {SINGLE_PASS_MAX + 1}")
+            try:
+                rows = await self.ds.execute(self.database, sql, self.params, truncate=False,
+                                             custom_time_limit=self.ds.setting("facet_time_limit_ms"))
+            except QueryInterrupted:
+                self._search_counts = {"": Counter()}  # marks "timed out": the other facets won't retry
+                raise
+            if len(rows.rows) > SINGLE_PASS_MAX:
+                self._search_counts = {}
+            else:
+                self._search_counts = {c: Counter(r[i] for r in rows.rows if r[i] is not None)
+                                       for i, c in enumerate(columns)}
+        return self._search_counts or None
+
+    async def counts(self, column: str, limit: int, columns: list[str]) -> tuple[list[tuple[Any, int]], str]:
+        """(value, count) rows for `column`, most frequent first, and the path that answered."""
+        if self.mode(column) == "search":
+            if self._search_counts is not None and "" in self._search_counts:
+                raise QueryInterrupted(None, "", [])
+            counted = await self.search_counts(columns)
+            if counted is not None:
+                ranked = sorted(counted[column].items(), key=lambda vc: (-vc[1], vc[0]))
+                return ranked[:limit], NARROW_INDEX
+        sql, params, counted_by = await self.facet_query(column, limit)
+        rows = await self.ds.execute(self.database, sql, params, truncate=False,
+                                     custom_time_limit=self.ds.setting("facet_time_limit_ms"))
+        return [(r["value"], r["count"]) for r in rows.rows], counted_by
+
     async def facet_results(self) -> tuple[list[dict[str, Any]], list[str]]:
         """Same results as datasette's column facets (toggle links, selection, truncation)."""
         results: list[dict[str, Any]] = []
         timed_out: list[str] = []
         qs_pairs = self.get_querystring_pairs()
         facet_size = self.get_facet_size()
-        for source_and_config in self.get_configs():
+        configs = self.get_configs()
+        columns = [c for c in dict.fromkeys(cfg["config"].get("column") or cfg["config"]["simple"] for cfg in configs)
+                   if c in COUNTED]
+        for source_and_config in configs:
             config, source = source_and_config["config"], source_and_config["source"]
             column = config.get("column") or config["simple"]
-            sql, params, counted_by = await self.facet_query(column, facet_size + 1)
             try:
-                rows = await self.ds.execute(self.database, sql, params, truncate=False,
-                                             custom_time_limit=self.ds.setting("facet_time_limit_ms"))
+                rows, counted_by = await self.counts(column, facet_size + 1, columns)
             except QueryInterrupted:
                 timed_out.append(column)
                 continue
             values = []
-            for row in rows.rows[:facet_size]:
-                selected = (column, str(row["value"])) in qs_pairs
-                path = (path_with_removed_args(self.request, {column: str(row["value"])}) if selected
-                        else path_with_added_args(self.request, {column: row["value"]}))
-                values.append({"value": row["value"], "label": row["value"], "count": row["count"],
+            for value, count in rows[:facet_size]:
+                selected = (column, str(value)) in qs_pairs
+                path = (path_with_removed_args(self.request, {column: str(value)}) if selected
+                        else path_with_added_args(self.request, {column: value}))
+                values.append({"value": value, "label": value, "count": count,
                                "toggle_url": self.ds.absolute_url(self.request, self.ds.urls.path(path)),
                                "selected": selected})
             results.append({  # shown as a plain column facet; `counted_by` says which path answered

@@ -89,6 +89,10 @@ def pages(database: str, terms: dict[str, tuple[str, int]]) -> dict[str, str]:
         "json_array": f"{art}.json?_shape=array&_size=50&site={q(terms['site'][0])}",
         "article": f"{art}/1",
         "coverage_query": f"/{database}/coverage_per_month",
+        "latest_query": f"/{database}/latest_per_outlet",
+        "stories_query": f"/{database}/stories_most_copies",
+        "term_query": f"/{database}/term_between_dates?term={q(terms['rare'][0])}&since=2020-01-01&until=2025-12-31",
+        "edited_query": f"/{database}/edited_articles",
     }
 
 

@@ -235,3 +235,24 @@ def test_emit_config_writes_files_for_plain_datasette(tmp_path: Path, version: s
     assert sorted(p.name for p in (out / "plugins").iterdir()) == ["malinews_web_facets.py", "malinews_web_plugin.py"]
     meta = (out / "metadata.json").read_text(encoding="utf-8")
     assert '"news"' in meta and ("term_between_dates" in meta) == (version == "0.65")
+
+
+def test_a_search_facet_timeout_is_reported_once_not_retried(served: tuple[Client, dict[str, int]],
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from datasette.database import QueryInterrupted
+
+    client, _ = served
+    calls: list[str] = []
+    original = client.ds.execute
+
+    async def slow_execute(database: str, sql: str, *args: Any, **kwargs: Any) -> Any:
+        if "indexed by idx_articles_facet_cols" in sql:
+            calls.append(sql)
+            raise QueryInterrupted(None, sql, [])
+        return await original(database, sql, *args, **kwargs)
+
+    monkeypatch.setattr(client.ds, "execute", slow_execute)
+    data = client.get("/{db}/articles.json?_search=Goita").json()
+    assert data["facet_results"] == {} and len(data["rows"]) == 3 and len(calls) == 1
+    page = client.text("/{db}/articles?_search=Goita")
+    assert "timed out" in page and all(f in page.split("timed out")[1][:300] for f in FACETS)
