@@ -176,10 +176,25 @@ class Archive:
         known = self.lookup(item["url"])
         if known is None:
             return SaveResult(item["url"], 0, "hint_missing")
-        self.db.execute(
-            "UPDATE articles SET source_modified = ? WHERE id = ? AND (source_modified IS NULL OR source_modified < ?)",
-            [item["source_modified"], known.article_id, item["source_modified"]],
-        )
+        if item.get("source_modified"):
+            self.db.execute(
+                "UPDATE articles SET source_modified = ? WHERE id = ? AND (source_modified IS NULL OR source_modified < ?)",
+                [item["source_modified"], known.article_id, item["source_modified"]],
+            )
+        meta = item.get("metadata") or {}
+        if meta.get("published"):  # exact values from a publisher API win over what the page showed
+            self.db.execute(
+                "UPDATE articles SET published = ?, published_month = substr(?, 1, 7), date_source = ?, "
+                "modified = coalesce(?, modified) WHERE id = ?",
+                [meta["published"], meta["published"], meta.get("date_source"), meta.get("modified"), known.article_id],
+            )
+        if meta.get("tags"):
+            self.db.execute("UPDATE articles SET tags = ? WHERE id = ?",
+                            [json.dumps(list(meta["tags"]), ensure_ascii=False), known.article_id])
+        for column in ("section", "author"):  # fill only what the page did not show
+            if meta.get(column):
+                self.db.execute(f"UPDATE articles SET {column} = ? WHERE id = ? AND {column} IS NULL",
+                                [meta[column], known.article_id])
         return SaveResult(item["url"], known.article_id, "hint")
 
     def _save_alias(self, item: Mapping[str, Any]) -> SaveResult:

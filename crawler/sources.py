@@ -13,6 +13,7 @@ from crawler import wpapi
 from crawler.backfill import archive_urls, load_hints, save_hints
 from crawler.datecheck import extract_checked
 from crawler.sites import Site
+from pipelines.items import SourceHint
 
 logger = logging.getLogger(__name__)
 
@@ -147,6 +148,9 @@ class SourcesMixin:
             fresh += state in ("new", "changed", "seen")
             if req is not None:
                 yield req
+            elif state == "fetched" and hints.get("wp_date"):
+                # The page was fetched (via a listing) before the API's names came back.
+                yield SourceHint(site.key, self.canonical(hints["url"], site), None, wpapi.late_metadata(hints))
         if page == 1 and self.backfill:
             for n in range(2, total + 1):
                 yield self._wp_page(site, n)

@@ -182,3 +182,16 @@ def apply_hints(result: dict[str, Any], hints: Mapping[str, Any]) -> dict[str, A
     if hints.get("wp_author") and not article.get("author"):
         article["author"] = hints["wp_author"]
     return result
+
+
+def late_metadata(hints: Mapping[str, Any]) -> dict[str, Any]:
+    """The API values `apply_hints` would have applied, as a row update for an archived article."""
+    meta: dict[str, Any] = {"published": hints.get("wp_date"), "date_source": "wp-api",
+                            "modified": hints.get("wp_modified")}
+    if hints.get("wp_tags"):
+        meta["tags"] = list(dict.fromkeys(hints["wp_tags"]))[:30]
+    if hints.get("wp_categories"):
+        meta["section"] = hints["wp_categories"][0]
+    if hints.get("wp_author"):
+        meta["author"] = hints["wp_author"]
+    return meta

@@ -56,12 +56,14 @@ class PageItem:
 
 @dataclass
 class SourceHint:
-    """A newer sitemap/feed date for an article fetched earlier: raises its `source_modified`."""
+    """A date (or exact API metadata) met after its article was fetched: updates the stored row."""
 
     site: str
     url: str
-    source_modified: str
+    source_modified: str | None
+    metadata: dict[str, Any] = field(default_factory=dict)  # exact API values: published, tags…
 
     def to_archive(self) -> dict[str, Any]:
         """The mapping `Archive.save_batch` expects for a hint-only update."""
-        return {"site": self.site, "url": self.url, "source_modified": self.source_modified, "hint_only": True}
+        return {"site": self.site, "url": self.url, "source_modified": self.source_modified,
+                "metadata": self.metadata, "hint_only": True}

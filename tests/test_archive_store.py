@@ -113,3 +113,20 @@ def test_lock_refuses_a_second_holder(tmp_path: Path) -> None:
             ArchiveLock(tmp_path / "a.db").acquire()
     with ArchiveLock(tmp_path / "a.db"):
         pass
+
+
+def test_late_hints_raise_source_modified_and_apply_api_metadata(archive: Archive) -> None:
+    a = item("http://x/a", "Un texte.", lastmod="2025-06-22")
+    a["article"]["section"] = None
+    archive.save_batch([a])
+    results = archive.save_batch([
+        {"site": "essor", "url": "http://x/a", "source_modified": "2025-06-25T09:00:00+00:00", "hint_only": True,
+         "metadata": {"published": "2025-06-21T08:00:00+00:00", "date_source": "wp-api", "tags": ["Coton"],
+                      "section": "Économie", "author": "Quelqu'un"}},
+        {"site": "essor", "url": "http://x/a", "source_modified": "2025-06-23", "hint_only": True},  # older: ignored
+        {"site": "essor", "url": "http://x/none", "source_modified": "2025-06-23", "hint_only": True},
+    ])
+    assert [r.status for r in results] == ["hint", "hint", "hint_missing"]
+    row = archive.db.execute("SELECT source_modified, published, date_source, tags, section, author FROM articles").fetchone()
+    assert row == ("2025-06-25T09:00:00+00:00", "2025-06-21T08:00:00+00:00", "wp-api", '["Coton"]', "Économie",
+                   "Amadou Traoré")  # the page's byline is kept; only missing fields are filled

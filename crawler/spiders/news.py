@@ -15,6 +15,7 @@ from archive.store import Archive
 from crawler.discovery import FEED_PROBES, SITEMAP_PROBES, DiscoveryParseError, iso_utc, parse_discovery_document, robots_sitemaps
 from crawler.links import ARTICLE, LISTING, PAGINATION, classify_link, pagination_key
 from crawler.memo import BoundedMemo
+from crawler import wpapi
 from crawler.sites import Site, load_sites, select_sites
 from crawler.spiders.accounting import SpiderAccounting
 from crawler.sources import SourcesMixin
@@ -159,7 +160,8 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
         if canon in self.pending:
             merged = self.pending[canon]
             for k, v in clean.items():
-                merged.setdefault(k, v)
+                if not merged.get(k):
+                    merged[k] = v
             if clean.get("lastmod") and clean["lastmod"] > (merged.get("lastmod") or ""):
                 merged["lastmod"] = clean["lastmod"]  # the newest date any document gives wins
             return None, "seen"
@@ -233,6 +235,8 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
             logger.warning("extraction failed for %s: %s", response.url, exc)
             return
         self.pending.pop(requested_canon, None)
+        if result.get("article") and any(hints.get(k) != job["hints"].get(k) for k in wpapi.WP_HINT_KEYS):
+            wpapi.apply_hints(result, hints)  # API names or dates that arrived while the page was extracted
         canonical = result.get("canonical_url")
         url = self.canonical(canonical if canonical and site.owns(canonical) else response.url, site)
         yield PageItem(
