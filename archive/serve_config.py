@@ -8,6 +8,8 @@ from importlib import metadata as importlib_metadata
 from pathlib import Path
 from typing import Any
 
+from archive.health_queries import canned_queries
+
 HERE = Path(__file__).resolve().parent
 METADATA_FILE = HERE / "metadata.json"
 CONFIG_FILE = HERE / "datasette.yaml"
@@ -70,6 +72,9 @@ def _rename_db(section: dict[str, Any], db_name: str) -> dict[str, Any]:
 def adapt_to_archive(config: dict[str, Any], db_name: str, tables: set[str]) -> dict[str, Any]:
     """The 1.0 config for this archive: real database name; stories_view searchable when it exists."""
     out = _rename_db(config, db_name)
+    queries = out["databases"][db_name].setdefault("queries", {})
+    for name, query in canned_queries().items():  # the checks of `malinews health`, same SQL
+        queries.setdefault(name, query)
     db_tables = out["databases"][db_name].setdefault("tables", {})
     if "stories_view" in tables:
         view = {"label_column": "title"}

@@ -256,3 +256,13 @@ def test_a_search_facet_timeout_is_reported_once_not_retried(served: tuple[Clien
     assert data["facet_results"] == {} and len(data["rows"]) == 3 and len(calls) == 1
     page = client.text("/{db}/articles?_search=Goita")
     assert "timed out" in page and all(f in page.split("timed out")[1][:300] for f in FACETS)
+
+
+def test_health_checks_are_canned_queries_of_the_served_archive() -> None:
+    from archive.health_queries import canned_queries
+    from archive.serve_config import build
+
+    files = build("malinews", {"articles"}, "0.65")
+    queries = files.metadata["databases"]["malinews"]["queries"]
+    for name, query in canned_queries().items():
+        assert queries[name]["sql"] == query["sql"]
