@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -18,6 +19,12 @@ SHORT = 15                     # fewer shingles than this (< ~19 words): no LSH 
 
 _WORD = re.compile(r"[^\W_]+")
 _SENT_SPLIT = re.compile(r"(?<=[.!?;:])\s+|\n+")
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_MULT = np.uint64(0x9E3779B97F4A7C15)  # odd 64-bit multiplier of the rolling shingle hash
+
+
+def _identity(value: int) -> int:
+    return value
 
 
 @lru_cache(maxsize=1)
@@ -30,7 +37,7 @@ def _minhash() -> tuple[type, tuple[np.ndarray, np.ndarray]]:
 def fold(text: str) -> str:
     """NFKC, case-folded, accents removed, typographic apostrophes unified."""
     text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
-    return "".join(c for c in text if not unicodedata.combining(c)).replace("\u2019", "'")
+    return _COMBINING.sub("", text).replace("\u2019", "'")
 
 
 def words(text: str) -> list[str]:
@@ -44,14 +51,26 @@ def salient_words(text: str) -> tuple[list[str], tuple[bool, ...]]:
     folded = words(text)
     if len(folded) != len(raw):  # folding split or merged a token (rare): fold token by token
         folded = [" ".join(words(t)) for t in raw]
-    return folded, tuple(t[0].isupper() or any(c.isdigit() for c in t) for t in raw)
+    return folded, tuple(t[0].isupper() or not t.isalpha() for t in raw)
 
 
-def shingles(tokens: list[str]) -> frozenset[str]:
-    """Word 5-shingles (one shingle of everything for shorter texts)."""
-    if len(tokens) < SHINGLE:
-        return frozenset([" ".join(tokens)]) if tokens else frozenset()
-    return frozenset(" ".join(tokens[i:i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1))
+def shingle_hashes(tokens: list[str] | tuple[str, ...]) -> np.ndarray:
+    """64-bit hashes of the word 5-shingles (one of everything for shorter texts), stable across runs."""
+    if not tokens:
+        return np.zeros(0, dtype=np.uint64)
+    enc = [t.encode() for t in tokens]
+    th = np.array([zlib.crc32(b) | zlib.crc32(b, 0x5BD1E995) << 32 for b in enc], dtype=np.uint64)
+    n = max(len(th) - SHINGLE + 1, 1)
+    h = np.zeros(n, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for k in range(min(SHINGLE, len(th))):  # polynomial rolling hash, wrapping mod 2^64
+            h = h * _MULT + th[k:k + n]
+    return h
+
+
+def shingles(tokens: list[str] | tuple[str, ...]) -> frozenset[int]:
+    """The set of word 5-shingles of `tokens`, as 64-bit hashes."""
+    return frozenset(shingle_hashes(tokens).tolist())
 
 
 def _key(data: bytes) -> int:
@@ -65,10 +84,10 @@ class Fingerprint:
     tokens: tuple[str, ...]
     salient: tuple[bool, ...]  # per token: a name or a figure in the original text
     lead: int                  # tokens in the first sentence
-    shingles: frozenset[str]
+    shingles: frozenset[int]   # 64-bit hashes of the word 5-shingles
     numbers: frozenset[str]
     signature: np.ndarray   # NUM_PERM uint32 MinHash values
-    keys: tuple[int, ...]   # one bucket per LSH band, then the prefix key and up to SENTENCE_KEYS sentence keys
+    keys: tuple[int, ...]   # one bucket per LSH band, then prefix, sentence and last-sentence keys
 
     @property
     def size(self) -> int:
@@ -76,32 +95,38 @@ class Fingerprint:
         return len(self.shingles)
 
 
-def signature_of(sh: frozenset[str]) -> np.ndarray:
-    """MinHash signature (NUM_PERM uint32 values) of a shingle set."""
+def signature_of(hashes: np.ndarray) -> np.ndarray:
+    """datasketch MinHash signature (NUM_PERM uint32 values) of shingle hashes."""
     minhash, permutations = _minhash()
-    mh = minhash(num_perm=NUM_PERM, permutations=permutations, scheme="affine32")
-    if sh:
-        mh.update_batch([s.encode() for s in sh])
+    mh = minhash(num_perm=NUM_PERM, permutations=permutations, scheme="affine32", hashfunc=_identity)
+    if len(hashes):
+        mh.update_batch(np.unique(hashes >> np.uint64(32)).tolist())  # datasketch mixes (fmix) the values
     return mh.hashvalues.astype(np.uint32)
 
 
 def fingerprint(body: str, signature: np.ndarray | None = None) -> Fingerprint:
     """Fingerprint a body cleaned of credit lines (`archive.credits.scan`); pass a stored signature to reuse it."""
     tokens, salient = salient_words(body)
-    sh = shingles(tokens)
-    sig = signature if signature is not None else signature_of(sh)
+    hashes = shingle_hashes(tokens)
+    sh = frozenset(hashes.tolist())
+    sig = signature if signature is not None else signature_of(hashes)
     keys = [_key(sig[b * ROWS:(b + 1) * ROWS].tobytes()) for b in range(BANDS)]
     if len(tokens) >= PREFIX:  # a teaser cut anywhere still starts like its full text
         keys.append(_key(" ".join(tokens[:PREFIX]).encode()))
     lead = 0
-    for sentence in _SENT_SPLIT.split(body):
+    sentences = _SENT_SPLIT.split(body[:4000])  # the first sentences are all it needs
+    for sentence in sentences[:12]:
         toks = words(sentence)
         if lead and len(toks) >= 8:  # later sentences survive a rewritten lead
             keys.append(_key(" ".join(toks).encode()))
             if len(keys) >= BANDS + 1 + SENTENCE_KEYS:
                 break
         lead = lead or len(toks)
-    numbers = frozenset(t for t in tokens if any(c.isdigit() for c in t))
+    ending = _SENT_SPLIT.split(body[-1500:])[1:]  # whole sentences only
+    last = next((t for t in (words(x) for x in reversed(ending[-4:])) if len(t) >= 8), None)
+    if last and len(tokens) > 60:  # a copy without its first paragraphs still ends the same way
+        keys.append(_key(" ".join(last).encode()))
+    numbers = frozenset(t for t in tokens if not t.isalpha())  # tokens are letters/digits: these hold a digit
     return Fingerprint(tuple(tokens), salient, lead, sh, numbers, sig, tuple(keys))
 
 

@@ -64,7 +64,7 @@ def template_slots(a: Fingerprint, b: Fingerprint, *, names_only: bool = True, a
 
 def tail_containment(a: Fingerprint, b: Fingerprint) -> float:
     """Share of the shorter text after its first sentence found in the other's (0 when too short)."""
-    ta, tb = shingles(list(a.tokens[a.lead:])), shingles(list(b.tokens[b.lead:]))
+    ta, tb = shingles(a.tokens[a.lead:]), shingles(b.tokens[b.lead:])
     small = min(len(ta), len(tb))
     return len(ta & tb) / small if small >= SHORT else 0.0
 

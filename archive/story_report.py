@@ -4,7 +4,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterator
 
 from sqlite_utils import Database
 
@@ -13,6 +13,7 @@ from archive.neardup import fingerprint, fold
 from archive.samestory import same_story
 
 _SENTENCE = re.compile(r"(?<=[.!?»])\s+(?=[«A-ZÀ-Ý0-9])")
+_FIRST = re.compile(r"(?<=[.!?])\s+")
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,19 @@ def text_diff(old_title: str | None, old_text: str, new_title: str | None, new_t
                                      old_label, new_label, n=1, lineterm=""))
 
 
+def story_members(db: Database) -> Iterator[tuple[int, list[str]]]:
+    """(story id, URLs of its articles) for every story, streamed in story order (for evaluations)."""
+    story, urls = None, []
+    for sid, url in db.execute("SELECT story_id, url FROM articles WHERE story_id IS NOT NULL ORDER BY story_id"):
+        if sid != story and urls:
+            yield story, urls  # type: ignore[misc]
+            urls = []
+        story = sid
+        urls.append(url)
+    if urls:
+        yield story, urls  # type: ignore[misc]
+
+
 @dataclass
 class Copy:
     """One article of a story, compared with the story's original."""
@@ -120,29 +134,49 @@ def describe(orig: Copy, copy: Copy, matcher: CreditMatcher) -> tuple[list[str],
         notes.append(f"credits {credit_c.name}")
     elif credit_o:
         notes.append("no credit line")
-    fo, fc = fingerprint(body_o), fingerprint(body_c)
-    verdict = same_story(fo, fc)
     if fold(body_o) == fold(body_c):
-        notes.append("same text" if orig.text == copy.text else "same text, other credit/byline lines")
+        notes.append("same text" if orig.text == copy.text else "same text, other credit/boilerplate lines")
         return notes, 1.0
-    po, pc = [fold(p) for p in body_o.split("\n")], [fold(p) for p in body_c.split("\n")]
-    added = removed = edited = 0
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, po, pc, autojunk=False).get_opcodes():
-        if tag == "replace":
-            for a, b in zip(po[i1:i2], pc[j1:j2]):
-                if difflib.SequenceMatcher(None, a.split(), b.split()).ratio() >= 0.5:
-                    edited += 1
-                else:
-                    added, removed = added + 1, removed + 1
-            added, removed = added + max(0, (j2 - j1) - (i2 - i1)), removed + max(0, (i2 - i1) - (j2 - j1))
-        added += j2 - j1 if tag == "insert" else 0
-        removed += i2 - i1 if tag == "delete" else 0
-    wo, wc = len(fo.tokens), len(fc.tokens)
-    if wc < 0.9 * wo and verdict.containment >= 0.8:
-        notes.append(f"truncated ({round(100 * wc / max(wo, 1))} % of the original's words)")
-    else:
-        notes += [f"{n} paragraph{'s' * (n > 1)} {what}" for n, what in
-                  ((removed, "removed"), (added, "added"), (edited, "edited")) if n]
-    if po and pc and po[0] != pc[0] and po[0].split(". ")[1:] == pc[0].split(". ")[1:]:
+    similarity = round(same_story(fingerprint(body_o), fingerprint(body_c)).jaccard, 2)
+    lead_o, rest_o = (_FIRST.split(body_o, maxsplit=1) + [""])[:2]
+    lead_c, rest_c = (_FIRST.split(body_c, maxsplit=1) + [""])[:2]
+    if _ratio(fold(lead_o).split(), fold(lead_c).split()) < 0.8 and _ratio(fold(rest_o).split(), fold(rest_c).split()) >= 0.8:
         notes.append("first sentence rewritten")
-    return notes, round(verdict.jaccard, 2)
+        body_c = lead_o + body_c[len(lead_c):]  # compare the rest on its own
+    po, pc = [fold(p).split() for p in body_o.split("\n")], [fold(p).split() for p in body_c.split("\n")]
+    return notes + _body_notes(po, pc), similarity
+
+
+def _ratio(a: list[str] | str, b: list[str] | str) -> float:
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def _body_notes(po: list[list[str]], pc: list[list[str]]) -> list[str]:
+    """Paragraphs removed/added, a rewritten first sentence, reworded passages, corrected words, a cut."""
+    words_o = [w for p in po for w in p]
+    words_c = [w for p in pc for w in p]
+    if len(words_c) < 0.9 * len(words_o) and words_c == words_o[:len(words_c)] and pc[-1] not in po:
+        return [f"truncated ({round(100 * len(words_c) / max(len(words_o), 1))} % of the original's words)"]
+    added = removed = corrected = reworded = 0
+    ops = difflib.SequenceMatcher(None, [" ".join(p) for p in po], [" ".join(p) for p in pc], autojunk=False).get_opcodes()
+    for tag, i1, i2, j1, j2 in ops:
+        removed += (i2 - i1) if tag == "delete" else 0
+        added += (j2 - j1) if tag == "insert" else 0
+        if tag != "replace":
+            continue
+        removed, added = removed + max(0, (i2 - i1) - (j2 - j1)), added + max(0, (j2 - j1) - (i2 - i1))
+        for a, b in zip(po[i1:i2], pc[j1:j2]):
+            if _ratio(a, b) < 0.5:
+                removed, added = removed + 1, added + 1
+                continue
+            for wtag, a1, a2, b1, b2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+                if wtag == "equal":
+                    continue
+                if max(a2 - a1, b2 - b1) <= 2 and _ratio(" ".join(a[a1:a2]), " ".join(b[b1:b2])) >= 0.6:
+                    corrected += 1
+                else:
+                    reworded += 1
+    notes = [f"{n} {what}{'s' * (n > 1)}{verb}" for n, what, verb in (
+        (removed, "paragraph", " removed"), (added, "paragraph", " added"),
+        (corrected, "word", " corrected"), (reworded, "passage", " reworded")) if n]
+    return notes
