@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 from archive.neardup import fold
 
@@ -57,6 +57,16 @@ def site_names(sites: Mapping[str, object]) -> dict[str, list[str]]:
     return out
 
 
+def registry_names() -> dict[str, list[str]]:
+    """Credit names of the bundled site registry (empty if it cannot be read)."""
+    try:
+        from crawler.sites import load_sites
+
+        return site_names(load_sites())
+    except Exception:  # a broken registry must not stop the archive from saving articles
+        return {}
+
+
 def site_display_names() -> dict[str, str]:
     """Display names of the bundled registry's sites by key ("maliweb" -> "Maliweb"); {} if unreadable."""
     try:
@@ -68,28 +78,41 @@ def site_display_names() -> dict[str, str]:
 
 
 class CreditMatcher:
-    """Maps a credited name to a site key, from registry names plus any extra known keys."""
+    """Maps a credited name to a site key: outlets present in the archive first, then the registry.
 
-    def __init__(self, names: Mapping[str, Iterable[str]], extra_keys: Iterable[str] = ()) -> None:
-        self._by_compact: dict[str, str] = {}
-        for key in sorted(names):
-            for name in names[key]:
-                self._by_compact.setdefault(compact(name), key)
-        for key in sorted(extra_keys):
-            self._by_compact.setdefault(compact(key), key)
-        self._by_compact.pop("", None)
+    `names` are the registry's (key -> names); `present` keys are sites with articles in the
+    archive, each known by its key, its registry names and any names learned from its pages.
+    """
 
-    def with_keys(self, keys: Iterable[str]) -> CreditMatcher:
-        """A matcher that also knows these site keys (e.g. the sites present in an archive)."""
-        clone = CreditMatcher({})
-        clone._by_compact = dict(self._by_compact)
+    def __init__(self, names: Mapping[str, Iterable[str]], present: Iterable[str] = ()) -> None:
+        self._names = {key: list(values) for key, values in names.items()}
+        self._registry: dict[str, str] = {}
+        for key in sorted(self._names):
+            for name in self._names[key]:
+                self._registry.setdefault(compact(name), key)
+        self._registry.pop("", None)
+        self._present: dict[str, str] = {}
+        self._add_present(present)
+
+    def _add_present(self, keys: Iterable[str], names: Iterable[str] = ()) -> None:
         for key in sorted(keys):
-            clone._by_compact.setdefault(compact(key), key)
+            for name in [key, *self._names.get(key, ()), *names]:
+                if compact(name):
+                    self._present.setdefault(compact(name), key)
+
+    def with_keys(self, keys: Iterable[str], names: Iterable[str] = ()) -> CreditMatcher:
+        """A matcher that also knows these present site keys (and, for one key, extra `names`)."""
+        clone = CreditMatcher({})
+        clone._names, clone._registry, clone._present = self._names, self._registry, dict(self._present)
+        clone._add_present(keys, names)
         return clone
 
     def resolve(self, credit: str | None) -> str | None:
         """The site key credited by `credit`, or None when no known outlet matches."""
-        return self._by_compact.get(compact(credit or "")) if credit else None
+        if not credit:
+            return None
+        c = compact(credit)
+        return self._present.get(c) or self._registry.get(c)
 
     def credited_source(self, credit: str | None) -> str | None:
         """What to store in `articles.credited_source`: a site key, an agency, or the name as written."""

@@ -165,10 +165,10 @@ class Archive:
                 {**fields, "last_seen": now, "source_modified": item.get("source_modified")},
             )
             status = "updated"
-        if self.stories is not None:  # issue 3: join (or re-join) the story of its copies, same transaction
-            self.stories.assign(article_id)
         self._add_page(item, article_id, run_id)
         self._add_aliases(item, article_id)
+        if self.stories is not None:  # issue 3: join (or re-join) the story of its copies, same transaction
+            self.stories.assign(article_id)
         return SaveResult(url, article_id, status)
 
     def _save_hint(self, item: Mapping[str, Any]) -> SaveResult:

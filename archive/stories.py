@@ -4,14 +4,15 @@ from __future__ import annotations
 import time
 from array import array
 from dataclasses import dataclass
-from typing import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 import numpy as np
 from sqlite_utils import Database
 
-from archive.credits import CreditMatcher, scan, site_names
+from archive.credits import CreditMatcher, registry_names, scan
 from archive.neardup import SHORT, Fingerprint, estimated_jaccard, fingerprint
 from archive.samestory import DEFAULT_THRESHOLD, Verdict, same_story
+from archive.site_names import learn_site_names
 from archive.originals import Member, choose_original
 
 WINDOW = 1             # months either side of an article's month searched for copies
@@ -39,23 +40,17 @@ class Doc:
     fp: Fingerprint
 
 
-def registry_names() -> dict[str, list[str]]:
-    """Credit names of the bundled site registry (empty if it cannot be read)."""
-    try:
-        from crawler.sites import load_sites
-
-        return site_names(load_sites())
-    except Exception:  # a broken registry must not stop the archive from saving articles
-        return {}
-
-
 class StoryIndex:
     """Persistent, incremental near-duplicate clustering of an archive's articles into stories."""
 
     def __init__(self, db: Database, names: Mapping[str, Iterable[str]] | None = None) -> None:
         self.db = db
+        # The month subtrees of lsh_buckets being written stay in SQLite's cache (bounded, 64 MiB).
+        if db.execute("PRAGMA cache_size").fetchone()[0] > -65536:
+            db.execute("PRAGMA cache_size = -65536")
         self._names = names
         self._matcher: CreditMatcher | None = None
+        self._known: set[str] = set()
         self._sql: dict[int, str] = {}
         row = db.execute("SELECT value FROM dedupe_settings WHERE key = 'threshold'").fetchone()
         self.threshold = float(row[0]) if row else DEFAULT_THRESHOLD
@@ -64,12 +59,28 @@ class StoryIndex:
 
     # -- credits -------------------------------------------------------------------------
     def matcher(self) -> CreditMatcher:
-        """Registry names plus every site key present in the archive."""
+        """Registry names plus every site of the archive, with the names its pages give it."""
         if self._matcher is None:
-            names = self._names if self._names is not None else registry_names()
-            sites = [s for (s,) in self.db.execute("SELECT DISTINCT site FROM articles")]
-            self._matcher = CreditMatcher(names, sites)
+            matcher = CreditMatcher(self._names if self._names is not None else registry_names())
+            self._known = {s for (s,) in self.db.execute("SELECT DISTINCT site FROM articles")}
+            for site in sorted(self._known):
+                matcher = matcher.with_keys([site], learn_site_names(self.db, site))
+            self._matcher = matcher
         return self._matcher
+
+    def _learn(self, site: str) -> None:
+        """A site seen for the first time: learn its names; copies that credited it by name now point at it."""
+        self._matcher = self.matcher().with_keys([site], learn_site_names(self.db, site))
+        self._known.add(site)
+        raws = [r for (r,) in self.db.execute("SELECT DISTINCT credited_source FROM articles "
+                                               "WHERE credited_source IS NOT NULL AND credited_source != ?", [site])
+                if self._matcher.resolve(r) == site]
+        for raw in raws:
+            stories = [s for (s,) in self.db.execute(
+                "SELECT DISTINCT story_id FROM articles WHERE credited_source = ? AND story_id IS NOT NULL", [raw])]
+            self.db.execute("UPDATE articles SET credited_source = ? WHERE credited_source = ?", [site, raw])
+            for story in stories:
+                self.refresh(story)
 
     # -- assignment ----------------------------------------------------------------------
     def assign(self, article_id: int) -> int:
@@ -78,12 +89,13 @@ class StoryIndex:
         row = self.db.execute(f"SELECT {ARTICLE_COLS} FROM articles WHERE id = ?", [article_id]).fetchone()
         if row is None:
             raise KeyError(f"no article {article_id}")
-        aid, site, url, title, text, chash, published, first_seen, old_story = row
+        aid, site, _, title, text, chash, published, first_seen, old_story = row
         if old_story is not None:
             self.detach(aid, old_story)
         matcher = self.matcher()
-        if matcher.resolve(site) != site:
-            self._matcher = matcher = matcher.with_keys([site])
+        if site not in self._known:
+            self._learn(site)
+            matcher = self.matcher()
         credit, body = scan(text or "", matcher)
         twin = self.db.execute(
             "SELECT a.id, a.story_id, m.signature FROM articles a JOIN minhashes m ON m.article_id = a.id "
@@ -95,9 +107,7 @@ class StoryIndex:
         stories = {twin[1]} if twin and twin[1] is not None else set()
         stories |= self._matching_stories(doc, period, exclude=stories)
         self._store_fingerprint(doc, period)
-        self.db.execute("UPDATE articles SET credited_source = ? WHERE id = ?",
-                        [matcher.credited_source(credit.name) if credit else None, aid])
-        story = self._join(aid, stories)
+        story = self._join(aid, stories, matcher.credited_source(credit.name) if credit else None)
         self.refresh(story)
         self.seconds += time.perf_counter() - start
         self.assigned += 1
@@ -147,10 +157,10 @@ class StoryIndex:
 
     def doc(self, article_id: int) -> Doc:
         """Fingerprint an archived article from its text (signature reused when stored)."""
-        _, site, _, title, text, _, published, _, _ = self.db.execute(
+        _, _, _, title, text, _, published, _, _ = self.db.execute(
             f"SELECT {ARTICLE_COLS} FROM articles WHERE id = ?", [article_id]).fetchone()
         sig = self.db.execute("SELECT signature FROM minhashes WHERE article_id = ?", [article_id]).fetchone()
-        _, body = scan(text or "", self.matcher().with_keys([site]))
+        _, body = scan(text or "", self.matcher())
         stored = np.frombuffer(sig[0], dtype=np.uint32) if sig else None
         return Doc(article_id, title, published, fingerprint(body, signature=stored))
 
@@ -168,16 +178,22 @@ class StoryIndex:
         self.db.conn.executemany("INSERT OR IGNORE INTO lsh_buckets (period, band, bucket, article_id) VALUES (?, ?, ?, ?)",
                             [(period, b, k, doc.id) for b, k in enumerate(keys)])
 
-    def _join(self, article_id: int, stories: set[int]) -> int:
+    def _join(self, article_id: int, stories: set[int], credited: str | None) -> int:
         """Put the article in the lowest-numbered matching story, merging the others into it."""
         if not stories:
-            story = self.db.execute("INSERT INTO stories (n_articles) VALUES (1)").lastrowid
+            story = self._new_story(1)
         else:
             story = min(stories)
             for other in sorted(stories - {story}):
                 self.db.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", [story, other])
                 self.db.execute("DELETE FROM stories WHERE id = ?", [other])
-        self.db.execute("UPDATE articles SET story_id = ? WHERE id = ?", [story, article_id])
+        self.db.execute("UPDATE articles SET story_id = ?, credited_source = ? WHERE id = ?", [story, credited, article_id])
+        return story
+
+    def _new_story(self, n_articles: int) -> int:
+        """An empty story row (refresh() fills it in)."""
+        story = self.db.execute("INSERT INTO stories (n_articles) VALUES (?)", [n_articles]).lastrowid
+        assert story is not None
         return int(story)
 
     # -- removal and splitting -------------------------------------------------------------
@@ -222,10 +238,10 @@ class StoryIndex:
             groups.setdefault(find(i), []).append(i)
         for n, group in enumerate(sorted(groups.values(), key=lambda g: ids.index(g[0]))):
             if n:
-                new = self.db.execute("INSERT INTO stories (n_articles) VALUES (?)", [len(group)]).lastrowid
+                new = self._new_story(len(group))
                 marks = ",".join("?" * len(group))
                 self.db.execute(f"UPDATE articles SET story_id = ? WHERE id IN ({marks})", [new, *group])
-                self.refresh(int(new))
+                self.refresh(new)
         self.refresh(story)
 
     # -- story rows ------------------------------------------------------------------------

@@ -174,3 +174,21 @@ def test_stories_view_and_story_search(archive: Archive) -> None:
     assert row[4] == "bamada, essor, maliactu, malijet, maliweb"
     found = archive.db.execute("SELECT rowid FROM stories_fts WHERE stories_fts MATCH 'taoussa'").fetchall()
     assert found == [(story_of(archive, ESSOR.url),)]
+
+
+def test_credits_name_outlets_of_any_sites_file(archive: Archive) -> None:
+    """Test webs use their own keys ("legacy"): the name on the original's pages links the credit to it."""
+    original = CORPUS[("essor-taoussa", "essor")]
+    page = f"<html><head><title>{original.title} - L'Aurore de Kayes</title></head><body>…</body></html>"
+    copy = CorpusArticle("x", "aggregator", "https://agg.test/taoussa", "Mali : " + original.title,
+                         "2025-06-10T11:00:00+00:00", "", False, original.text + "\nSource : L'Aurore de Kayes")
+    archive.save_batch([to_item(copy)])  # the copy first: "L'Aurore de Kayes" is not known yet
+    assert archive.db.execute("SELECT credited_source FROM articles").fetchone()[0] == "L'Aurore de Kayes"
+    item = to_item(CorpusArticle("x", "legacy", "https://legacy.test/taoussa", original.title, original.published,
+                                 "", False, original.text))
+    item["body"] = page.encode()
+    archive.save_batch([item])
+    credited = archive.db.execute("SELECT credited_source FROM articles WHERE site = 'aggregator'").fetchone()[0]
+    assert credited == "legacy", "learned from the original's <title>, the credit now names its site key"
+    row = archive.db.execute("SELECT original_site, n_articles FROM stories").fetchone()
+    assert row == ("legacy", 2)

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import pytest
 
-from archive.credits import CreditMatcher, clean_name, scan, site_names
+from archive.credits import CreditMatcher, clean_name, registry_names, scan, site_names
 from archive.neardup import fingerprint
 from archive.originals import Member, choose_original
 from archive.samestory import same_story, template_slots, title_similarity
-from archive.stories import period_of, registry_names
+from archive.site_names import names_from_html
+from archive.stories import period_of
 
 MATCHER = CreditMatcher(registry_names())
 BODY = ("Le ministre de l'Énergie a lancé lundi à Gao la deuxième phase des travaux du barrage de Taoussa. "
@@ -140,3 +141,13 @@ def test_short_texts_need_identical_text_and_title() -> None:
 def test_period_of() -> None:
     assert period_of("2025-06-18T09:00:00+00:00") == 2025 * 12 + 5
     assert period_of(None, "2024-01-02") == 2024 * 12 and period_of(None, None) == 0 and period_of("hier") == 0
+
+
+def test_names_from_html() -> None:
+    page = ('<html><head><title>Kayes : le pont inauguré - L&#39;Aurore de Kayes</title>'
+            '<meta property="og:site_name" content="L\'Aurore de Kayes"></head></html>')
+    assert names_from_html(page, "Kayes : le pont inauguré") == ["L'Aurore de Kayes", "L'Aurore de Kayes"]
+    jsonld = '<script type="application/ld+json">{"publisher": {"@type": "Organization", "name": "Mali Actu Express"}}</script>'
+    assert names_from_html(jsonld + "<title>Un titre | Mali Actu Express</title>", "Un titre") == \
+        ["Mali Actu Express", "Mali Actu Express"]
+    assert names_from_html("<title>Un autre titre</title>", "Un titre") == []
