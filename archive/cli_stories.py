@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from itertools import pairwise
 from typing import Any
 
 import click
@@ -63,7 +64,7 @@ def history(url: str, db: str, as_json: bool) -> None:
                    f"{(v.content_hash or '')[:12]}")
     if len(texts) == 1:
         click.echo("The text has not changed since it was first archived.", err=True)
-    for old, new in zip(texts, texts[1:]):
+    for old, new in pairwise(texts):
         click.echo("")
         _echo_diff(unified_diff(old, new) or [f"(version {new.number}: same text, new title or hash)"])
 

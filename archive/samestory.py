@@ -16,7 +16,8 @@ STRICT_J, STRICT_C = 0.7, 0.97  # when dates or figures disagree (recurring bull
 MAX_DAYS_APART = 5
 FIGURES_AGREE = 0.8             # share of the smaller set of figures (dates, amounts) the other must have
 TITLE_OVERLAP = 20              # shared shingles that, with a similar title, join a short rewritten copy
-SLOT_CONTEXT = 2                # identical tokens on both sides of a template slot
+SLOT_CONTEXT = 2                # identical tokens next to a template slot
+SLOT_TOKENS = 600               # words aligned to find slots
 
 
 def title_similarity(a: str | None, b: str | None) -> float:
@@ -43,7 +44,8 @@ def template_slots(a: Fingerprint, b: Fingerprint, *, names_only: bool = True, a
     name or a figure; with `after_lead` only slots after both first sentences count. Copies differ
     by whole blocks (a rewritten lead, a dropped paragraph) or by typos; bulletins differ by slots.
     """
-    ops = SequenceMatcher(None, a.tokens, b.tokens, autojunk=False).get_opcodes()
+    # Templates are short texts; the first SLOT_TOKENS words bound the quadratic alignment of long ones.
+    ops = SequenceMatcher(None, a.tokens[:SLOT_TOKENS], b.tokens[:SLOT_TOKENS], autojunk=False).get_opcodes()
     slots = 0
     for k, (tag, i1, i2, j1, j2) in enumerate(ops):
         if tag != "replace" or i2 - i1 > 3 or j2 - j1 > 3 or (after_lead and (i1 < a.lead or j1 < b.lead)):

@@ -36,6 +36,12 @@ class SearchHit:
         return d
 
 
+def _hit(row: tuple[Any, ...], **extra: Any) -> SearchHit:
+    """A SearchHit from (id, title, site, published, url, snippet, rank) plus story fields."""
+    id_, title, site, published, url, snippet, rank = row
+    return SearchHit(id_, title, site, published, url, snippet, rank, **extra)
+
+
 def _run(db: Database, sql: str, params: dict[str, Any] | list[Any], query: str) -> list[tuple[Any, ...]]:
     try:
         return db.execute(sql, params).fetchall()
@@ -83,7 +89,7 @@ def search(
         rows = _run(db, f"SELECT a.id, a.title, a.site, a.published, a.url, {SNIPPET}, bm25(articles_fts, 5.0, 1.0) "
                         f"AS rank, a.story_id, coalesce(s.n_articles, 1) {base} ORDER BY rank LIMIT :limit",
                     {**params, "limit": limit}, query)
-        return [SearchHit(*r[:7], story_id=r[7], copies=r[8]) for r in rows]
+        return [_hit(r[:7], story_id=r[7], copies=r[8]) for r in rows]
     chosen = _one_per_story(db, base, params, query, limit)
     if not chosen:
         return []
@@ -103,7 +109,7 @@ def search(
     for aid, story, rank, n in chosen:
         r = detail[aid]
         others = tuple(s for s in sites.get(story, []) if s != r[2]) if story is not None else ()
-        hits.append(SearchHit(*r, rank, story_id=story, also_in=others, copies=n))
+        hits.append(_hit((*r, rank), story_id=story, also_in=others, copies=n))
     return hits
 
 

@@ -1,19 +1,18 @@
 """Stories: assign each article to the story of its copies, using the LSH buckets kept in the archive."""
 from __future__ import annotations
 
-import time
 from array import array
-from dataclasses import dataclass
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 
 import numpy as np
 from sqlite_utils import Database
 
 from archive.credits import CreditMatcher, registry_names, scan
 from archive.neardup import SHORT, Fingerprint, estimated_jaccard, fingerprint
+from archive.originals import Member, choose_original
 from archive.samestory import DEFAULT_THRESHOLD, Verdict, same_story
 from archive.site_names import learn_site_names
-from archive.originals import Member, choose_original
 
 WINDOW = 1             # months either side of an article's month searched for copies
 PER_STORY_TRIES = 5    # members of one candidate story verified before giving up on it
@@ -54,8 +53,6 @@ class StoryIndex:
         self._sql: dict[int, str] = {}
         row = db.execute("SELECT value FROM dedupe_settings WHERE key = 'threshold'").fetchone()
         self.threshold = float(row[0]) if row else DEFAULT_THRESHOLD
-        self.seconds = 0.0   # time spent in assign(), for benchmarks
-        self.assigned = 0
 
     # -- credits -------------------------------------------------------------------------
     def matcher(self) -> CreditMatcher:
@@ -85,7 +82,6 @@ class StoryIndex:
     # -- assignment ----------------------------------------------------------------------
     def assign(self, article_id: int) -> int:
         """(Re)compute the story of one article; call inside the transaction that wrote it."""
-        start = time.perf_counter()
         row = self.db.execute(f"SELECT {ARTICLE_COLS} FROM articles WHERE id = ?", [article_id]).fetchone()
         if row is None:
             raise KeyError(f"no article {article_id}")
@@ -109,8 +105,6 @@ class StoryIndex:
         self._store_fingerprint(doc, period)
         story = self._join(aid, stories, matcher.credited_source(credit.name) if credit else None)
         self.refresh(story)
-        self.seconds += time.perf_counter() - start
-        self.assigned += 1
         return story
 
     def _candidates(self, keys: tuple[int, ...], period: int, only: set[int] | None = None) -> dict[int, int]:
@@ -166,9 +160,12 @@ class StoryIndex:
 
     def verify(self, doc: Doc, other_id: int) -> Verdict:
         """The same-story test between `doc` and an archived article."""
-        other = self.doc(other_id)
-        return same_story(doc.fp, other.fp, title_a=doc.title, title_b=other.title, date_a=doc.published,
-                          date_b=other.published, threshold=self.threshold)
+        return self.compare(doc, self.doc(other_id))
+
+    def compare(self, a: Doc, b: Doc) -> Verdict:
+        """The same-story test between two fingerprinted articles, at this archive's threshold."""
+        return same_story(a.fp, b.fp, title_a=a.title, title_b=b.title, date_a=a.published, date_b=b.published,
+                          threshold=self.threshold)
 
     def _store_fingerprint(self, doc: Doc, period: int) -> None:
         keys = doc.fp.keys if doc.fp.size >= SHORT else ()
@@ -223,6 +220,11 @@ class StoryIndex:
             return i
         members = set(ids)
         docs: dict[int, Doc] = {}
+
+        def doc(i: int) -> Doc:
+            if i not in docs:
+                docs[i] = self.doc(i)
+            return docs[i]
         for aid, chash, period, keys in rows:
             twins = [t for (t,) in self.db.execute("SELECT id FROM articles WHERE content_hash = ? AND story_id = ?",
                                                    [chash, story]) if chash]
@@ -230,13 +232,13 @@ class StoryIndex:
             for other in sorted(set(twins) | set(near)):
                 if other == aid or find(other) == find(aid):
                     continue
-                a = docs.setdefault(aid, self.doc(aid))
-                if other in twins and a.fp.size >= SHORT or self.verify(a, other).same:
+                a, b = doc(aid), doc(other)
+                if (other in twins and a.fp.size >= SHORT) or self.compare(a, b).same:
                     parent[find(other)] = find(aid)
         groups: dict[int, list[int]] = {}
         for i in ids:
             groups.setdefault(find(i), []).append(i)
-        for n, group in enumerate(sorted(groups.values(), key=lambda g: ids.index(g[0]))):
+        for n, group in enumerate(groups.values()):  # in canonical order: the first keeps the story id
             if n:
                 new = self._new_story(len(group))
                 marks = ",".join("?" * len(group))
@@ -271,10 +273,10 @@ class StoryIndex:
             "SELECT a.id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM minhashes m WHERE m.article_id = a.id) "
             "ORDER BY a.published IS NULL, a.published, a.url")))
 
-    def assign_all(self, ids: Iterable[int], batch: int = 1000,
+    def assign_all(self, ids: Iterable[int] | array, batch: int = 1000,
                    progress: Callable[[int], None] | None = None) -> int:
         """Assign many articles, committing every `batch`; returns how many were assigned."""
-        ids = list(ids)
+        ids = ids if isinstance(ids, array) else array("q", ids)
         for start in range(0, len(ids), batch):
             with self.db.atomic():
                 for aid in ids[start:start + batch]:

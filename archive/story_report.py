@@ -4,7 +4,8 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -78,10 +79,11 @@ def text_diff(old_title: str | None, old_text: str, new_title: str | None, new_t
 
 def story_members(db: Database) -> Iterator[tuple[int, list[str]]]:
     """(story id, URLs of its articles) for every story, streamed in story order (for evaluations)."""
-    story, urls = None, []
+    story: int | None = None
+    urls: list[str] = []
     for sid, url in db.execute("SELECT story_id, url FROM articles WHERE story_id IS NOT NULL ORDER BY story_id"):
         if sid != story and urls:
-            yield story, urls  # type: ignore[misc]
+            yield story, urls  # type: ignore[misc]  # story is set once urls is not empty
             urls = []
         story = sid
         urls.append(url)
@@ -113,7 +115,7 @@ def story_copies(db: Database, story_id: int, matcher: CreditMatcher) -> tuple[d
         return None
     story = dict(zip(["id", "title", "first_published", "original_article_id", "original_site",
                       "n_articles", "n_sites"], row))
-    copies = [Copy(*r[:6], r[0] == story["original_article_id"], r[6] or "") for r in db.execute(
+    copies = [Copy(r[0], r[1], r[2], r[3], r[4], r[5], r[0] == story["original_article_id"], r[6] or "") for r in db.execute(
         "SELECT id, site, url, title, published, credited_source, text FROM articles WHERE story_id = ? "
         "ORDER BY published IS NULL, published, url", [story_id])]
     copies.sort(key=lambda c: not c.original)

@@ -9,7 +9,8 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import combinations
 from pathlib import Path
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "stories" / "corpus"
 
