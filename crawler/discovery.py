@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
 from io import BytesIO
 from typing import Any
 from urllib.parse import urljoin
@@ -168,9 +170,6 @@ def parse_discovery_document(body: bytes, url: str, max_size: int = 50 * 1024 * 
 
 def iso_utc(value: str | None) -> str | None:
     """Normalise a sitemap/feed date (W3C, ISO 8601 or RFC 822) to ISO 8601 UTC; None if unreadable."""
-    from datetime import datetime, timezone
-    from email.utils import parsedate_to_datetime
-
     if not value:
         return None
     value = value.strip()

@@ -12,10 +12,10 @@ from scrapy.crawler import Crawler
 from scrapy.http import Response
 
 from archive.store import Archive
+from crawler import wpapi
 from crawler.discovery import FEED_PROBES, SITEMAP_PROBES, DiscoveryParseError, iso_utc, parse_discovery_document, robots_sitemaps
 from crawler.links import ARTICLE, LISTING, PAGINATION, classify_link, pagination_key
 from crawler.memo import BoundedMemo
-from crawler import wpapi
 from crawler.sites import Site, load_sites, select_sites
 from crawler.spiders.accounting import SpiderAccounting
 from crawler.sources import SourcesMixin
@@ -139,7 +139,7 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
             req, state = self.article_request(entry["url"], site, entry, depth=1)
             if req is not None:
                 yield req
-            elif state == "fetched" and (stamp := iso_utc(entry.get("lastmod")) or iso_utc(entry.get("published"))):
+            elif state == "fetched" and (stamp := max(iso_utc(entry.get("lastmod")) or "", iso_utc(entry.get("published")) or "")):
                 # A date met after the page was fetched: remember it so the next run compares to it.
                 yield SourceHint(site.key, self.canonical(entry["url"], site), stamp)
 
@@ -171,7 +171,7 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
             return None, settled
         published = clean.get("published")
         if published and not self.in_window(published):
-            self._stat(site.key, "skipped_before_since")
+            self._stat(site.key, "skipped_out_of_window")  # outside --since/--until
             return None, "filtered"
         if self.max_articles and int(self.crawler.stats.get_value(f"malinews/{site.key}/passed", 0)) >= self.max_articles:
             return None, "filtered"
