@@ -45,12 +45,18 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
-def salient_words(text: str) -> tuple[list[str], tuple[bool, ...]]:
-    """Folded tokens plus, for each, whether it was a name or a figure (capitalised or with a digit)."""
+def _tokens(text: str) -> tuple[list[str], list[str]]:
+    """(folded tokens, the same tokens as written), aligned one to one."""
     raw = _WORD.findall(unicodedata.normalize("NFKC", text))
     folded = words(text)
     if len(folded) != len(raw):  # folding split or merged a token (rare): fold token by token
         folded = [" ".join(words(t)) for t in raw]
+    return folded, raw
+
+
+def salient_words(text: str) -> tuple[list[str], tuple[bool, ...]]:
+    """Folded tokens plus, for each, whether it was a name or a figure (capitalised or with a digit)."""
+    folded, raw = _tokens(text)
     return folded, tuple(t[0].isupper() or not t.isalpha() for t in raw)
 
 
@@ -58,8 +64,12 @@ def shingle_hashes(tokens: list[str] | tuple[str, ...]) -> np.ndarray:
     """64-bit hashes of the word 5-shingles (one of everything for shorter texts), stable across runs."""
     if not tokens:
         return np.zeros(0, dtype=np.uint64)
-    enc = [t.encode() for t in tokens]
-    th = np.array([zlib.crc32(b) | zlib.crc32(b, 0x5BD1E995) << 32 for b in enc], dtype=np.uint64)
+    vocab: dict[str, int] = {}  # each distinct token hashed once (news text repeats its words)
+    for t in tokens:
+        if t not in vocab:
+            b = t.encode()
+            vocab[t] = zlib.crc32(b) | zlib.crc32(b, 0x5BD1E995) << 32
+    th = np.array([vocab[t] for t in tokens], dtype=np.uint64)
     n = max(len(th) - SHINGLE + 1, 1)
     h = np.zeros(n, dtype=np.uint64)
     with np.errstate(over="ignore"):
@@ -104,12 +114,41 @@ def signature_of(hashes: np.ndarray) -> np.ndarray:
     return mh.hashvalues.astype(np.uint32)
 
 
-def fingerprint(body: str, signature: np.ndarray | None = None) -> Fingerprint:
-    """Fingerprint a body cleaned of credit lines (`archive.credits.scan`); pass a stored signature to reuse it."""
-    tokens, salient = salient_words(body)
-    hashes = shingle_hashes(tokens)
-    sh = frozenset(hashes.tolist())
-    sig = signature if signature is not None else signature_of(hashes)
+@dataclass(frozen=True)
+class Sketch:
+    """What finding candidates needs about one body: MinHash signature, LSH keys, shingle count.
+
+    Cheap to pickle (about 1 KB), so extraction workers compute it beside the text and the
+    archive's writer only checks `body_hash` before using it (see `archive.stories`).
+    """
+
+    body_hash: int          # body_key() of the credit-stripped body it was computed from
+    signature: np.ndarray   # NUM_PERM uint32 MinHash values
+    keys: tuple[int, ...]   # one bucket per LSH band, then prefix, sentence and last-sentence keys
+    size: int               # distinct shingles
+
+    def to_wire(self) -> dict[str, object]:
+        """A plain dict (bytes and ints) for pickling between processes or storing."""
+        return {"body_hash": self.body_hash, "signature": self.signature.tobytes(), "keys": list(self.keys),
+                "size": self.size}
+
+    @classmethod
+    def from_wire(cls, data: dict[str, object]) -> Sketch:
+        """Inverse of `to_wire` (raises KeyError/TypeError/ValueError on a malformed dict)."""
+        sig = np.frombuffer(data["signature"], dtype=np.uint32)  # type: ignore[arg-type]
+        if sig.size != NUM_PERM:
+            raise ValueError(f"signature of {sig.size} values, expected {NUM_PERM}")
+        return cls(int(data["body_hash"]), sig, tuple(int(k) for k in data["keys"]),  # type: ignore[arg-type, union-attr]
+                   int(data["size"]))  # type: ignore[call-overload]
+
+
+def body_key(body: str) -> int:
+    """A 64-bit key of a body's exact text (to check a sketch belongs to it)."""
+    return _key(body.encode("utf-8", "surrogatepass"))
+
+
+def _lsh_keys(body: str, tokens: list[str] | tuple[str, ...], sig: np.ndarray) -> tuple[tuple[int, ...], int]:
+    """LSH keys (bands, prefix, 2nd/3rd sentences, last sentence) and the first sentence's length."""
     keys = [_key(sig[b * ROWS:(b + 1) * ROWS].tobytes()) for b in range(BANDS)]
     if len(tokens) >= PREFIX:  # a teaser cut anywhere still starts like its full text
         keys.append(_key(" ".join(tokens[:PREFIX]).encode()))
@@ -126,8 +165,27 @@ def fingerprint(body: str, signature: np.ndarray | None = None) -> Fingerprint:
     last = next((t for t in (words(x) for x in reversed(ending[-4:])) if len(t) >= 8), None)
     if last and len(tokens) > 60:  # a copy without its first paragraphs still ends the same way
         keys.append(_key(" ".join(last).encode()))
+    return tuple(keys), lead
+
+
+def sketch(body: str) -> Sketch:
+    """Sketch a body cleaned of credit lines: the same signature and keys `fingerprint` gives."""
+    tokens, _ = _tokens(body)  # the very tokens `fingerprint` uses
+    hashes = shingle_hashes(tokens)
+    sig = signature_of(hashes)
+    keys, _ = _lsh_keys(body, tokens, sig)
+    return Sketch(body_key(body), sig, keys, int(np.unique(hashes).size))
+
+
+def fingerprint(body: str, signature: np.ndarray | None = None) -> Fingerprint:
+    """Fingerprint a body cleaned of credit lines (`archive.credits.scan`); pass a stored signature to reuse it."""
+    tokens, salient = salient_words(body)
+    hashes = shingle_hashes(tokens)
+    sh = frozenset(hashes.tolist())
+    sig = signature if signature is not None else signature_of(hashes)
+    keys, lead = _lsh_keys(body, tokens, sig)
     numbers = frozenset(t for t in tokens if not t.isalpha())  # tokens are letters/digits: these hold a digit
-    return Fingerprint(tuple(tokens), salient, lead, sh, numbers, sig, tuple(keys))
+    return Fingerprint(tuple(tokens), salient, lead, sh, numbers, sig, keys)
 
 
 def estimated_jaccard(a: np.ndarray, b: np.ndarray) -> float:

@@ -168,7 +168,7 @@ class Archive:
         self._add_page(item, article_id, run_id)
         self._add_aliases(item, article_id)
         if self.stories is not None:  # issue 3: join (or re-join) the story of its copies, same transaction
-            self.stories.assign(article_id)
+            self.stories.assign(article_id, item.get("sketch"))
         return SaveResult(url, article_id, status)
 
     def _save_hint(self, item: Mapping[str, Any]) -> SaveResult:

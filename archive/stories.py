@@ -2,20 +2,24 @@
 from __future__ import annotations
 
 from array import array
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
 
 import numpy as np
 from sqlite_utils import Database
 
 from archive.credits import CreditMatcher, registry_names, scan
-from archive.neardup import SHORT, Fingerprint, estimated_jaccard, fingerprint
+from archive.neardup import SHORT, Fingerprint, Sketch, body_key, estimated_jaccard, fingerprint, sketch
 from archive.originals import Member, choose_original
 from archive.samestory import DEFAULT_THRESHOLD, Verdict, same_story
 from archive.site_names import learn_site_names
 
 WINDOW = 1             # months either side of an article's month searched for copies
 PER_STORY_TRIES = 5    # members of one candidate story verified before giving up on it
+DOC_CACHE = 512        # fingerprinted archived articles kept for the next verifications
 ARTICLE_COLS = "id, site, url, title, text, content_hash, published, first_seen, story_id"
 
 
@@ -31,12 +35,47 @@ def period_of(published: str | None, first_seen: str | None = None) -> int:
 
 @dataclass
 class Doc:
-    """An article being compared: its row and its fingerprint."""
+    """An article being compared: its row, its sketch, and (computed on first use) its full fingerprint."""
 
     id: int
     title: str | None
     published: str | None
-    fp: Fingerprint
+    body: str
+    sketch: Sketch
+    _fp: Fingerprint | None = field(default=None, repr=False)
+
+    @property
+    def fp(self) -> Fingerprint:
+        """The full fingerprint (tokens, shingles, figures) the same-story test needs; reuses the signature."""
+        if self._fp is None:
+            self._fp = fingerprint(self.body, signature=self.sketch.signature)
+        return self._fp
+
+
+@lru_cache(maxsize=1)
+def _registry_matcher() -> CreditMatcher:
+    return CreditMatcher(registry_names())
+
+
+def text_sketch(text: str) -> dict[str, Any]:
+    """The near-duplicate sketch of an article text, as a picklable dict (computed in extraction workers).
+
+    Credit lines are stripped with the bundled registry's outlet names; the archive re-checks the
+    stripped body against its own names and recomputes the sketch when they differ.
+    """
+    _, body = scan(text or "", _registry_matcher())
+    return sketch(body).to_wire()
+
+
+def usable_sketch(body: str, wire: Mapping[str, Any] | None) -> Sketch | None:
+    """The worker-computed sketch when it was made from exactly this body, else None."""
+    if not wire:
+        return None
+    try:
+        found = Sketch.from_wire(dict(wire))
+    except (KeyError, TypeError, ValueError):
+        return None
+    return found if found.body_hash == body_key(body) else None
 
 
 class StoryIndex:
@@ -51,6 +90,7 @@ class StoryIndex:
         self._matcher: CreditMatcher | None = None
         self._known: set[str] = set()
         self._sql: dict[int, str] = {}
+        self._docs: OrderedDict[int, Doc] = OrderedDict()  # LRU of archived articles' fingerprints
         row = db.execute("SELECT value FROM dedupe_settings WHERE key = 'threshold'").fetchone()
         self.threshold = float(row[0]) if row else DEFAULT_THRESHOLD
 
@@ -68,6 +108,7 @@ class StoryIndex:
     def _learn(self, site: str) -> None:
         """A site seen for the first time: learn its names; copies that credited it by name now point at it."""
         self._matcher = self.matcher().with_keys([site], learn_site_names(self.db, site))
+        self._docs.clear()  # credit stripping may now differ
         self._known.add(site)
         raws = [r for (r,) in self.db.execute("SELECT DISTINCT credited_source FROM articles "
                                                "WHERE credited_source IS NOT NULL AND credited_source != ?", [site])
@@ -80,12 +121,17 @@ class StoryIndex:
                 self.refresh(story)
 
     # -- assignment ----------------------------------------------------------------------
-    def assign(self, article_id: int) -> int:
-        """(Re)compute the story of one article; call inside the transaction that wrote it."""
+    def assign(self, article_id: int, sketch_wire: Mapping[str, Any] | None = None) -> int:
+        """(Re)compute the story of one article; call inside the transaction that wrote it.
+
+        `sketch_wire` is the `Sketch.to_wire()` an extraction worker computed from the text; it is
+        used only when it matches the body this archive's credit matcher strips (else recomputed).
+        """
         row = self.db.execute(f"SELECT {ARTICLE_COLS} FROM articles WHERE id = ?", [article_id]).fetchone()
         if row is None:
             raise KeyError(f"no article {article_id}")
         aid, site, _, title, text, chash, published, first_seen, old_story = row
+        self._docs.pop(aid, None)
         if old_story is not None:
             self.detach(aid, old_story)
         matcher = self.matcher()
@@ -94,11 +140,10 @@ class StoryIndex:
             matcher = self.matcher()
         credit, body = scan(text or "", matcher)
         twin = self.db.execute(
-            "SELECT a.id, a.story_id, m.signature FROM articles a JOIN minhashes m ON m.article_id = a.id "
+            "SELECT a.id, a.story_id FROM articles a JOIN minhashes m ON m.article_id = a.id "
             "WHERE a.content_hash = ? AND a.id != ? AND m.n_shingles >= ? ORDER BY a.published, a.url LIMIT 1",
             [chash, aid, SHORT]).fetchone() if chash else None
-        sig = np.frombuffer(twin[2], dtype=np.uint32) if twin else None
-        doc = Doc(aid, title, published, fingerprint(body, signature=sig))
+        doc = Doc(aid, title, published, body, usable_sketch(body, sketch_wire) or sketch(body))
         period = period_of(published, first_seen)
         stories = {twin[1]} if twin and twin[1] is not None else set()
         stories |= self._matching_stories(doc, period, exclude=stories)
@@ -123,7 +168,7 @@ class StoryIndex:
 
     def _matching_stories(self, doc: Doc, period: int, exclude: set[int]) -> set[int]:
         """Stories (other than `exclude`) with a member that passes the same-story test against `doc`."""
-        hits = self._candidates(doc.fp.keys, period)
+        hits = self._candidates(doc.sketch.keys, period)
         hits.pop(doc.id, None)
         if not hits:
             return set()
@@ -139,24 +184,37 @@ class StoryIndex:
             if story in exclude or story in found or tries.get(story, 0) >= PER_STORY_TRIES:
                 continue
             tries[story] = tries.get(story, 0) + 1
-            if self._plausible(doc.fp, np.frombuffer(sig, dtype=np.uint32), size) and self.verify(doc, cid).same:
+            if self._plausible(doc.sketch, np.frombuffer(sig, dtype=np.uint32), size) and self.verify(doc, cid).same:
                 found.add(story)
         return found
 
-    def _plausible(self, fp: Fingerprint, sig: np.ndarray, size: int) -> bool:
+    def _plausible(self, fp: Sketch, sig: np.ndarray, size: int) -> bool:
         """Cheap MinHash pre-check before reading a candidate's text (estimated Jaccard or containment)."""
         j = estimated_jaccard(fp.signature, sig)
         small = max(min(fp.size, size), 1)
         return j >= 0.15 or j * (fp.size + size) / ((1 + j) * small) >= 0.35
 
     def doc(self, article_id: int) -> Doc:
-        """Fingerprint an archived article from its text (signature reused when stored)."""
+        """Fingerprint an archived article from its text (signature reused when stored); kept in a small LRU."""
+        cached = self._docs.get(article_id)
+        if cached is not None:
+            self._docs.move_to_end(article_id)
+            return cached
         _, _, _, title, text, _, published, _, _ = self.db.execute(
             f"SELECT {ARTICLE_COLS} FROM articles WHERE id = ?", [article_id]).fetchone()
-        sig = self.db.execute("SELECT signature FROM minhashes WHERE article_id = ?", [article_id]).fetchone()
+        sig = self.db.execute("SELECT signature, keys, n_shingles FROM minhashes WHERE article_id = ?",
+                              [article_id]).fetchone()
         _, body = scan(text or "", self.matcher())
-        stored = np.frombuffer(sig[0], dtype=np.uint32) if sig else None
-        return Doc(article_id, title, published, fingerprint(body, signature=stored))
+        if sig:
+            stored = Sketch(body_key(body), np.frombuffer(sig[0], dtype=np.uint32), tuple(array("q", sig[1])), sig[2])
+        else:
+            stored = sketch(body)
+        doc = Doc(article_id, title, published, body, stored)
+        doc.fp  # noqa: B018 - computed once here, reused by every later comparison
+        self._docs[article_id] = doc
+        if len(self._docs) > DOC_CACHE:
+            self._docs.popitem(last=False)
+        return doc
 
     def verify(self, doc: Doc, other_id: int) -> Verdict:
         """The same-story test between `doc` and an archived article."""
@@ -168,10 +226,11 @@ class StoryIndex:
                           threshold=self.threshold)
 
     def _store_fingerprint(self, doc: Doc, period: int) -> None:
-        keys = doc.fp.keys if doc.fp.size >= SHORT else ()
+        sk = doc.sketch
+        keys = sk.keys if sk.size >= SHORT else ()
         self.db.execute(
             "INSERT OR REPLACE INTO minhashes (article_id, period, n_shingles, signature, keys) VALUES (?, ?, ?, ?, ?)",
-            [doc.id, period, doc.fp.size, doc.fp.signature.tobytes(), array("q", keys).tobytes()])
+            [doc.id, period, sk.size, sk.signature.tobytes(), array("q", keys).tobytes()])
         self.db.conn.executemany("INSERT OR IGNORE INTO lsh_buckets (period, band, bucket, article_id) VALUES (?, ?, ?, ?)",
                             [(period, b, k, doc.id) for b, k in enumerate(keys)])
 
@@ -196,6 +255,7 @@ class StoryIndex:
     # -- removal and splitting -------------------------------------------------------------
     def detach(self, article_id: int, story: int) -> None:
         """Take an article out of its story (its text changed); split the rest if it held them together."""
+        self._docs.pop(article_id, None)
         row = self.db.execute("SELECT period, keys FROM minhashes WHERE article_id = ?", [article_id]).fetchone()
         if row:
             keys = array("q", row[1])
@@ -296,4 +356,5 @@ class StoryIndex:
             for table in ("stories", "lsh_buckets", "minhashes"):
                 self.db.execute(f"DELETE FROM {table}")
         self._matcher = None
+        self._docs.clear()
         return self.assign_all(self.pending(), progress=progress)

@@ -12,6 +12,7 @@ import trafilatura
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
+from archive.stories import text_sketch
 from pipelines.classify import PageSignals, classify_page, classify_shape
 from pipelines.cleaning import byline_author, clean_text, fix_apostrophes
 from pipelines.dates import parse_now
@@ -169,6 +170,8 @@ def extract_page(job: dict[str, Any]) -> dict[str, Any]:
                             job.get("article_pattern"), job.get("exclude_pattern"), article["text"])
     result.update(is_article=verdict.is_article, reason=verdict.reason,
                   article=article if verdict.is_article else None)
+    if verdict.is_article:  # the story index's sketch, here in the worker rather than on the archive's writer
+        result["sketch"] = text_sketch(article["text"])
     return result
 
 

@@ -51,6 +51,7 @@ class PageItem:
             "alias_only": self.alias_only,
             "aliases": self.aliases,
             "article": self.result.get("article"),
+            "sketch": self.result.get("sketch"),  # the worker's near-duplicate sketch of the text
         }
 
 
