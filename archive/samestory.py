@@ -46,6 +46,9 @@ def template_slots(a: Fingerprint, b: Fingerprint, *, names_only: bool = True, a
     """
     # Templates are short texts; the first SLOT_TOKENS words bound the quadratic alignment of long ones.
     ops = SequenceMatcher(None, a.tokens[:SLOT_TOKENS], b.tokens[:SLOT_TOKENS], autojunk=False).get_opcodes()
+    # A capital that opens the text or its second sentence says nothing about a name ("Une quarantaine
+    # de jeunes…" rewritten "Quarante jeunes…"): only figures count there.
+    sal_a, sal_b = (_names_and_figures(f) for f in (a, b))
     slots = 0
     for k, (tag, i1, i2, j1, j2) in enumerate(ops):
         if tag != "replace" or i2 - i1 > 3 or j2 - j1 > 3 or (after_lead and (i1 < a.lead or j1 < b.lead)):
@@ -54,7 +57,7 @@ def template_slots(a: Fingerprint, b: Fingerprint, *, names_only: bool = True, a
                    if o is not None and o[0] == "equal"]
         if not context or max(context) < SLOT_CONTEXT:
             continue
-        if names_only and not (any(a.salient[i1:i2]) or any(b.salient[j1:j2])):
+        if names_only and not (any(sal_a[i1:i2]) or any(sal_b[j1:j2])):
             continue
         ta, tb = a.tokens[i1:i2], b.tokens[j1:j2]
         figures_a, figures_b = ({t for t in ts if any(ch.isdigit() for ch in t)} for ts in (ta, tb))
@@ -62,6 +65,15 @@ def template_slots(a: Fingerprint, b: Fingerprint, *, names_only: bool = True, a
                 SequenceMatcher(None, " ".join(ta), " ".join(tb)).ratio() < 0.75:
             slots += 1
     return slots
+
+
+def _names_and_figures(f: Fingerprint) -> list[bool]:
+    """`f.salient` without the capitals that only mark a sentence start (first token, first token after the lead)."""
+    out = list(f.salient[:SLOT_TOKENS])
+    for i in {0, f.lead}:
+        if i < len(out) and not any(ch.isdigit() for ch in f.tokens[i]):
+            out[i] = False
+    return out
 
 
 def tail_containment(a: Fingerprint, b: Fingerprint) -> float:
