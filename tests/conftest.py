@@ -1,23 +1,30 @@
-"""Shared fixtures: the loopback test web (tests/testweb/sites), its expectations, and the malinews CLI."""
+"""Shared fixtures: the loopback test web (tests/testweb/sites), its expectations, its session crawls, and the malinews CLI."""
 from __future__ import annotations
 
 import http.client
 import json
 import os
+import re
+import sqlite3
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pytest
 
-from crawler.sampleweb.server import TestWeb
+from crawler.sampleweb.server import RequestRecord, TestWeb
 
 REPO = Path(__file__).resolve().parent.parent
 TESTWEB_SITES = Path(__file__).resolve().parent / "testweb" / "sites"
+# No politeness delay against loopback; everything else is the crawler's own configuration.
+FAST = ["--quiet", "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False"]
+CRAWL_TIMEOUT = 100
+TRACKING = re.compile(r"^(utm_.*|replytocom|fbclid|gclid|amp|noamp)$")
 PROXY_VARS = ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY")
 
 
@@ -116,3 +123,69 @@ def make_web() -> Iterator[Callable[..., TestWeb]]:
     yield make
     for web in webs:
         web.stop()
+
+
+# -- the session crawls of the hard test web (test_e2e_crawl.py, test_syndication_web.py) ----------
+
+@dataclass
+class CrawlRun:
+    """One crawl subprocess and what the test web saw while it ran."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+    db: Path  # a snapshot of the archive as this run left it
+    requests: list[RequestRecord] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def explain(self) -> str:
+        return (f"exit {self.returncode} after {self.seconds:.1f}s; request log: {self.db.with_suffix('.requests.jsonl')}"
+                f"\n--- stderr (tail) ---\n{self.stderr[-3000:]}")
+
+    def requested(self, site: str, path: str) -> list[str]:
+        """Requests of this run for `path` on `site` (tracking parameters ignored), as 'STATUS path'."""
+        return [f"{r.status} {r.path}" for r in self.requests if r.site == site and strip_tracking(r.path) == strip_tracking(path)]
+
+
+def strip_tracking(path: str) -> str:
+    """Path + query without tracking parameters (so `x.html?utm_source=…` counts as `x.html`)."""
+    parts = urlsplit(path)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not TRACKING.match(k)]
+    return parts.path + ("?" + urlencode(sorted(query)) if query else "")
+
+
+def _crawl(web: TestWeb, work: Path, db: Path, snapshot: Path) -> CrawlRun:
+    sites_file = web.write_sites_toml(work / "sites.toml")
+    web.clear_log()
+    start = time.monotonic()
+    try:
+        proc = run_cli("crawl", "--sites", str(sites_file), "--db", str(db), *FAST, timeout=CRAWL_TIMEOUT)
+        code, out, err = proc.returncode, proc.stdout, proc.stderr
+    except subprocess.TimeoutExpired as exc:
+        code, out, err = -9, str(exc.stdout or ""), f"killed after {CRAWL_TIMEOUT}s\n{exc.stderr or ''}"
+    seconds = time.monotonic() - start
+    if db.exists():  # freeze this run's state: the next run writes to the same archive
+        src, dst = sqlite3.connect(db), sqlite3.connect(snapshot)
+        src.backup(dst)
+        src.close(), dst.close()
+    requests = web.requests
+    with snapshot.with_suffix(".requests.jsonl").open("w", encoding="utf-8") as log:  # for debugging failures
+        for r in requests:
+            log.write(json.dumps(r.__dict__, ensure_ascii=False) + "\n")
+    return CrawlRun(code, out, err, snapshot, requests, seconds)
+
+
+@pytest.fixture(scope="session")
+def crawl1(testweb: TestWeb, tmp_path_factory: pytest.TempPathFactory) -> CrawlRun:
+    """The first crawl of every site, generation 1, into an empty archive."""
+    work = tmp_path_factory.mktemp("e2e")
+    testweb.set_generation(1)
+    return _crawl(testweb, work, work / "malinews.db", work / "run1.db")
+
+
+@pytest.fixture(scope="session")
+def crawl2(crawl1: CrawlRun, testweb: TestWeb) -> CrawlRun:
+    """The incremental re-crawl: same archive, generation 2 (one new, one changed article…)."""
+    work = crawl1.db.parent
+    testweb.set_generation(2)
+    return _crawl(testweb, work, work / "malinews.db", work / "run2.db")

@@ -222,6 +222,8 @@ delay = 1.0
         "disallowed": ["/prive/"],
         "v2": {"new": [], "changed": [], "changed_text_contains": {}},
     })
+    import syndication
+    syndication.build(HARD)  # quotidien, tamani, revue, portail, hebdo + tests/testweb/syndication.json
     import demo
     demo.build(DEMO, A, C)
 
