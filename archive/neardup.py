@@ -105,41 +105,69 @@ class Fingerprint:
         return len(self.shingles)
 
 
-def signature_of(hashes: np.ndarray) -> np.ndarray:
-    """datasketch MinHash signature (NUM_PERM uint32 values) of shingle hashes."""
+def minhash_values(hashes: np.ndarray) -> np.ndarray:
+    """The distinct 32-bit values MinHash is fed for these shingle hashes (their high halves), sorted."""
+    return np.unique(hashes >> np.uint64(32)).astype(np.uint32)
+
+
+def signature_from_values(values: np.ndarray) -> np.ndarray:
+    """datasketch MinHash signature (NUM_PERM uint32 values) of `minhash_values`."""
     minhash, permutations = _minhash()
     mh = minhash(num_perm=NUM_PERM, permutations=permutations, scheme="affine32", hashfunc=_identity)
-    if len(hashes):
-        mh.update_batch(np.unique(hashes >> np.uint64(32)).tolist())  # datasketch mixes (fmix) the values
+    if len(values):
+        mh.update_batch(values.astype(np.uint64).tolist())  # datasketch mixes (fmix) the values
     return mh.hashvalues.astype(np.uint32)
+
+
+def signature_of(hashes: np.ndarray) -> np.ndarray:
+    """datasketch MinHash signature (NUM_PERM uint32 values) of shingle hashes."""
+    return signature_from_values(minhash_values(hashes))
+
+
+def band_keys(signature: np.ndarray) -> list[int]:
+    """One LSH bucket key per band of the signature."""
+    return [_key(signature[b * ROWS:(b + 1) * ROWS].tobytes()) for b in range(BANDS)]
 
 
 @dataclass(frozen=True)
 class Sketch:
-    """What finding candidates needs about one body: MinHash signature, LSH keys, shingle count.
-
-    Cheap to pickle (about 1 KB), so extraction workers compute it beside the text and the
-    archive's writer only checks `body_hash` before using it (see `archive.stories`).
-    """
+    """What finding candidates needs about one body: MinHash signature, LSH keys, shingle count."""
 
     body_hash: int          # body_key() of the credit-stripped body it was computed from
     signature: np.ndarray   # NUM_PERM uint32 MinHash values
     keys: tuple[int, ...]   # one bucket per LSH band, then prefix, sentence and last-sentence keys
     size: int               # distinct shingles
 
+
+@dataclass(frozen=True)
+class SketchInput:
+    """A body's share of a `Sketch` that needs no MinHash: computed in extraction workers, small to pickle.
+
+    The MinHash itself (datasketch) is computed by the archive's writer from `values`, so
+    workers never load datasketch and its scipy dependency (about 40 MB per process).
+    """
+
+    body_hash: int
+    values: np.ndarray          # minhash_values() of the body's shingles (uint32)
+    text_keys: tuple[int, ...]  # prefix, sentence and last-sentence keys
+    size: int
+
     def to_wire(self) -> dict[str, object]:
-        """A plain dict (bytes and ints) for pickling between processes or storing."""
-        return {"body_hash": self.body_hash, "signature": self.signature.tobytes(), "keys": list(self.keys),
+        """A plain dict (bytes and ints) for pickling between processes."""
+        return {"body_hash": self.body_hash, "values": self.values.tobytes(), "text_keys": list(self.text_keys),
                 "size": self.size}
 
     @classmethod
-    def from_wire(cls, data: dict[str, object]) -> Sketch:
+    def from_wire(cls, data: dict[str, object]) -> SketchInput:
         """Inverse of `to_wire` (raises KeyError/TypeError/ValueError on a malformed dict)."""
-        sig = np.frombuffer(data["signature"], dtype=np.uint32)  # type: ignore[arg-type]
-        if sig.size != NUM_PERM:
-            raise ValueError(f"signature of {sig.size} values, expected {NUM_PERM}")
-        return cls(int(data["body_hash"]), sig, tuple(int(k) for k in data["keys"]),  # type: ignore[arg-type, union-attr]
+        values = np.frombuffer(data["values"], dtype=np.uint32)  # type: ignore[arg-type]
+        return cls(int(data["body_hash"]), values, tuple(int(k) for k in data["text_keys"]),  # type: ignore[arg-type, union-attr]
                    int(data["size"]))  # type: ignore[call-overload]
+
+    def sketch(self) -> Sketch:
+        """The full sketch: MinHash signature and band keys added."""
+        sig = signature_from_values(self.values)
+        return Sketch(self.body_hash, sig, (*band_keys(sig), *self.text_keys), self.size)
 
 
 def body_key(body: str) -> int:
@@ -147,9 +175,9 @@ def body_key(body: str) -> int:
     return _key(body.encode("utf-8", "surrogatepass"))
 
 
-def _lsh_keys(body: str, tokens: list[str] | tuple[str, ...], sig: np.ndarray) -> tuple[tuple[int, ...], int]:
-    """LSH keys (bands, prefix, 2nd/3rd sentences, last sentence) and the first sentence's length."""
-    keys = [_key(sig[b * ROWS:(b + 1) * ROWS].tobytes()) for b in range(BANDS)]
+def _text_keys(body: str, tokens: list[str] | tuple[str, ...]) -> tuple[list[int], int]:
+    """LSH keys beyond the bands (prefix, 2nd/3rd sentences, last sentence) and the first sentence's length."""
+    keys: list[int] = []
     if len(tokens) >= PREFIX:  # a teaser cut anywhere still starts like its full text
         keys.append(_key(" ".join(tokens[:PREFIX]).encode()))
     lead = 0
@@ -158,23 +186,28 @@ def _lsh_keys(body: str, tokens: list[str] | tuple[str, ...], sig: np.ndarray) -
         toks = words(sentence)
         if lead and len(toks) >= 8:  # later sentences survive a rewritten lead
             keys.append(_key(" ".join(toks).encode()))
-            if len(keys) >= BANDS + 1 + SENTENCE_KEYS:
+            if len(keys) >= 1 + SENTENCE_KEYS:
                 break
         lead = lead or len(toks)
     ending = _SENT_SPLIT.split(body[-1500:])[1:]  # whole sentences only
     last = next((t for t in (words(x) for x in reversed(ending[-4:])) if len(t) >= 8), None)
     if last and len(tokens) > 60:  # a copy without its first paragraphs still ends the same way
         keys.append(_key(" ".join(last).encode()))
-    return tuple(keys), lead
+    return keys, lead
+
+
+def sketch_input(body: str) -> SketchInput:
+    """Everything of a body's sketch but the MinHash (see `SketchInput`)."""
+    tokens, _ = _tokens(body)  # the very tokens `fingerprint` uses
+    hashes = shingle_hashes(tokens)
+    keys, _ = _text_keys(body, tokens)
+    values = minhash_values(hashes)
+    return SketchInput(body_key(body), values, tuple(keys), int(np.unique(hashes).size))
 
 
 def sketch(body: str) -> Sketch:
     """Sketch a body cleaned of credit lines: the same signature and keys `fingerprint` gives."""
-    tokens, _ = _tokens(body)  # the very tokens `fingerprint` uses
-    hashes = shingle_hashes(tokens)
-    sig = signature_of(hashes)
-    keys, _ = _lsh_keys(body, tokens, sig)
-    return Sketch(body_key(body), sig, keys, int(np.unique(hashes).size))
+    return sketch_input(body).sketch()
 
 
 def fingerprint(body: str, signature: np.ndarray | None = None) -> Fingerprint:
@@ -183,9 +216,10 @@ def fingerprint(body: str, signature: np.ndarray | None = None) -> Fingerprint:
     hashes = shingle_hashes(tokens)
     sh = frozenset(hashes.tolist())
     sig = signature if signature is not None else signature_of(hashes)
-    keys, lead = _lsh_keys(body, tokens, sig)
+    text_keys, lead = _text_keys(body, tokens)
+    keys = (*band_keys(sig), *text_keys)
     numbers = frozenset(t for t in tokens if not t.isalpha())  # tokens are letters/digits: these hold a digit
-    return Fingerprint(tuple(tokens), salient, lead, sh, numbers, sig, keys)
+    return Fingerprint(tuple(tokens), salient, lead, sh, numbers, sig, tuple(keys))
 
 
 def estimated_jaccard(a: np.ndarray, b: np.ndarray) -> float:

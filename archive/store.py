@@ -65,17 +65,17 @@ def open_database(path: str | Path, *, readonly: bool = False) -> Database:
 class Archive:
     """A malinews archive on disk: migrated schema plus lookups and batched writes."""
 
-    def __init__(self, db: Database, *, stories: bool = True) -> None:
+    def __init__(self, db: Database, *, stories: bool = True, cache_mib: int = 64) -> None:
         self.db = db
         # issue 3: stories are assigned as articles are written; stories=False defers it to `malinews dedupe`
-        self.stories: StoryIndex | None = StoryIndex(db) if stories else None
+        self.stories: StoryIndex | None = StoryIndex(db, cache_mib=cache_mib) if stories else None
 
     @classmethod
-    def open(cls, path: str | Path, *, stories: bool = True) -> Archive:
-        """Open (creating and migrating if needed) the archive at `path`."""
+    def open(cls, path: str | Path, *, stories: bool = True, cache_mib: int = 64) -> Archive:
+        """Open (creating and migrating if needed) the archive at `path`; `cache_mib` bounds SQLite's page cache."""
         db = open_database(path)
         migrate(db)
-        return cls(db, stories=stories)
+        return cls(db, stories=stories, cache_mib=cache_mib)
 
     def close(self) -> None:
         """Close the underlying connection."""

@@ -5,14 +5,13 @@ from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
 from sqlite_utils import Database
 
 from archive.credits import CreditMatcher, registry_names, scan
-from archive.neardup import SHORT, Fingerprint, Sketch, body_key, estimated_jaccard, fingerprint, sketch
+from archive.neardup import SHORT, Fingerprint, Sketch, SketchInput, body_key, estimated_jaccard, fingerprint, sketch
 from archive.originals import Member, choose_original
 from archive.samestory import DEFAULT_THRESHOLD, Verdict, same_story
 from archive.site_names import learn_site_names
@@ -52,40 +51,25 @@ class Doc:
         return self._fp
 
 
-@lru_cache(maxsize=1)
-def _registry_matcher() -> CreditMatcher:
-    return CreditMatcher(registry_names())
-
-
-def text_sketch(text: str) -> dict[str, Any]:
-    """The near-duplicate sketch of an article text, as a picklable dict (computed in extraction workers).
-
-    Credit lines are stripped with the bundled registry's outlet names; the archive re-checks the
-    stripped body against its own names and recomputes the sketch when they differ.
-    """
-    _, body = scan(text or "", _registry_matcher())
-    return sketch(body).to_wire()
-
-
 def usable_sketch(body: str, wire: Mapping[str, Any] | None) -> Sketch | None:
-    """The worker-computed sketch when it was made from exactly this body, else None."""
+    """The sketch of `body` from a worker's `text_sketch`, when it was made from exactly this body, else None."""
     if not wire:
         return None
     try:
-        found = Sketch.from_wire(dict(wire))
+        found = SketchInput.from_wire(dict(wire))
     except (KeyError, TypeError, ValueError):
         return None
-    return found if found.body_hash == body_key(body) else None
+    return found.sketch() if found.body_hash == body_key(body) else None
 
 
 class StoryIndex:
     """Persistent, incremental near-duplicate clustering of an archive's articles into stories."""
 
-    def __init__(self, db: Database, names: Mapping[str, Iterable[str]] | None = None) -> None:
+    def __init__(self, db: Database, names: Mapping[str, Iterable[str]] | None = None, cache_mib: int = 64) -> None:
         self.db = db
-        # The month subtrees of lsh_buckets being written stay in SQLite's cache (bounded, 64 MiB).
-        if db.execute("PRAGMA cache_size").fetchone()[0] > -65536:
-            db.execute("PRAGMA cache_size = -65536")
+        # The month subtrees of lsh_buckets being written stay in SQLite's cache (bounded, `cache_mib`).
+        if db.execute("PRAGMA cache_size").fetchone()[0] > -1024 * cache_mib:
+            db.execute(f"PRAGMA cache_size = {-1024 * int(cache_mib)}")
         self._names = names
         self._matcher: CreditMatcher | None = None
         self._known: set[str] = set()

@@ -73,6 +73,7 @@ MALINEWS_EXTRACT_WORKERS = 0  # 0 → one per core
 MALINEWS_EXTRACT_TIMEOUT = 120
 MALINEWS_BATCH_SIZE = 100
 MALINEWS_FLUSH_SECONDS = 2.0
+MALINEWS_DB_CACHE_MIB = 16  # SQLite page cache of the crawl's writer (`malinews dedupe` uses 64)
 MALINEWS_RUN_ID = None
 MALINEWS_PROGRESS = False
 MALINEWS_WARC_DIR = None  # `crawl --warc DIR`: write every HTTP exchange to WARC/1.1 files there

@@ -11,8 +11,8 @@ from scrapy.utils.job import job_dir
 
 from crawler import wpapi
 from crawler.backfill import archive_urls, load_hints, save_hints
-from crawler.datecheck import extract_checked
 from crawler.sites import Site
+from pipelines.extraction_pool import WorkerCall
 from pipelines.items import SourceHint
 
 logger = logging.getLogger(__name__)
@@ -24,7 +24,8 @@ class SourcesMixin:
     Uses the spider's `_req`, `_stat`, `article_request`, `parse_page`, `sites`, `pending`, `since`.
     """
 
-    extract_fn = staticmethod(extract_checked)  # what the spider runs in its extraction pool
+    # what the spider runs in its extraction pool, imported only in the workers
+    extract_fn = WorkerCall("crawler.datecheck", "extract_checked")
     backfill: bool = False
     until: str | None = None
     # provided by NewsSpider

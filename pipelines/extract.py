@@ -12,7 +12,7 @@ import trafilatura
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
-from archive.stories import text_sketch
+from archive.textsketch import text_sketch
 from pipelines.classify import PageSignals, classify_page, classify_shape
 from pipelines.cleaning import byline_author, clean_text, fix_apostrophes
 from pipelines.dates import parse_now

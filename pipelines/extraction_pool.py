@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import asyncio
+import importlib
 import logging
 import multiprocessing
 import os
 import select
 import threading
 import time
+from dataclasses import dataclass
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Callable, TypeVar
@@ -22,11 +24,34 @@ class ExtractionTimeoutError(Exception):
     """A page took longer than the per-page extraction budget."""
 
 
-def exit_with_crawl(crawl_pid: int) -> None:
-    """Worker initializer: exit as soon as the crawl process is gone, even if it was SIGKILLed.
+WORKER_MODULES = ("crawler.datecheck", "crawler.discovery")
 
-    Workers hold the forkserver's "alive" pipe and the call queue's write end, so without this a
-    killed crawl leaves its forkserver and idle workers waiting forever (~100 MB each).
+
+@dataclass(frozen=True)
+class WorkerCall:
+    """A function named by module and name, imported where it runs: the crawl process submits
+    extraction without loading the extraction stack (trafilatura and friends) itself."""
+
+    module: str
+    name: str
+
+    def __call__(self, *args: Any) -> Any:
+        """Import the function (cached by Python after the first call) and call it."""
+        return getattr(importlib.import_module(self.module), self.name)(*args)
+
+
+def init_worker(crawl_pid: int, modules: tuple[str, ...] = WORKER_MODULES) -> None:
+    """Worker initializer: import the extraction code now, and exit with the crawl process."""
+    for name in modules:
+        importlib.import_module(name)
+    exit_with_crawl(crawl_pid)
+
+
+def exit_with_crawl(crawl_pid: int) -> None:
+    """Exit this worker as soon as the crawl process is gone, even if it was SIGKILLed.
+
+    Workers hold the call queue's write end, so without this a killed crawl leaves its idle
+    workers waiting forever (~100 MB each).
     """
     def watch() -> None:
         try:
@@ -70,9 +95,11 @@ class ExtractionPool:
 
     def _ensure(self) -> ProcessPoolExecutor:
         if self._executor is None:
-            ctx = multiprocessing.get_context("forkserver")
-            ctx.set_forkserver_preload(["pipelines.extract", "crawler.discovery"])
-            self._executor = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx, initializer=exit_with_crawl, initargs=(os.getpid(),))
+            # spawn, not fork (the crawl process runs threads) nor forkserver (one more ~80 MB
+            # process for the whole crawl): each worker imports the extraction code once, at start.
+            ctx = multiprocessing.get_context("spawn")
+            self._executor = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx, initializer=init_worker,
+                                                 initargs=(os.getpid(),))
         return self._executor
 
     def start(self) -> None:

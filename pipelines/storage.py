@@ -24,13 +24,15 @@ class StoragePipeline:
     when the writer falls two batches behind, `process_item` waits for it (backpressure).
     """
 
-    def __init__(self, crawler: Crawler, db_path: str, run_id: int | None, batch_size: int, flush_seconds: float):
+    def __init__(self, crawler: Crawler, db_path: str, run_id: int | None, batch_size: int, flush_seconds: float,
+                 cache_mib: int = 16):
         self.crawler = crawler
         self.stats = crawler.stats
         self.db_path = db_path
         self.run_id = run_id
         self.batch_size = max(1, batch_size)
         self.flush_seconds = flush_seconds
+        self.cache_mib = cache_mib
         self.buffer: list[PageItem] = []
         self.archive: Archive | None = None
         self._writer: ThreadPoolExecutor | None = None
@@ -47,6 +49,7 @@ class StoragePipeline:
             s.getint("MALINEWS_RUN_ID") or None,
             s.getint("MALINEWS_BATCH_SIZE", 100),
             s.getfloat("MALINEWS_FLUSH_SECONDS", 2.0),
+            s.getint("MALINEWS_DB_CACHE_MIB", 16),
         )
         crawler.signals.connect(pipe.spider_idle, signal=signals.spider_idle)
         return pipe
@@ -55,7 +58,7 @@ class StoragePipeline:
         """Start the writer thread, open the archive on it, start the periodic flush."""
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="malinews-writer")
         # sqlite3 connections belong to the thread that opened them: open it on the writer.
-        self.archive = self._writer.submit(Archive.open, self.db_path).result()
+        self.archive = self._writer.submit(Archive.open, self.db_path, cache_mib=self.cache_mib).result()
         self._loop = task.LoopingCall(self.flush)
         self._loop.start(self.flush_seconds, now=False)
 

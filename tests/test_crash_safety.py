@@ -103,7 +103,7 @@ def runs(db: Path) -> list[str]:
 
 
 def assert_no_orphans(pids: set[int]) -> None:
-    """Worker and forkserver processes of a killed crawl exit on their own."""
+    """Extraction workers of a killed crawl exit on their own."""
     deadline = time.monotonic() + 15
     alive = pids
     while alive and time.monotonic() < deadline:
