@@ -62,24 +62,34 @@ def serve(kind: str, tmp: Path) -> tuple[Any, str, Path]:
 
 
 def bare_loop(pages: list[tuple[str, str]]) -> float:
-    """Articles/s of the pipeline's own trafilatura call, one process, no Scrapy, no I/O."""
+    """Articles/s of bare trafilatura, `trafilatura.extract(html, url=url)` with its defaults: one process, no I/O."""
     import trafilatura
 
     t0 = time.perf_counter()
     for url, html in pages:
-        trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False, include_tables=True,
-            date_extraction_params={"original_date": True, "extensive_search": True, "max_date": NOW_DAY})
+        trafilatura.extract(html, url=url)
+    return len(pages) / (time.perf_counter() - t0)
+
+
+def same_call_loop(pages: list[tuple[str, str]]) -> float:
+    """Articles/s of the pipeline's own trafilatura call (parse + `bare_extraction` with metadata, fast=True)."""
+    from trafilatura.utils import load_html
+
+    from pipelines.extract import _run_trafilatura
+
+    t0 = time.perf_counter()
+    for url, html in pages:
+        _run_trafilatura(load_html(html), url, NOW_DAY)
     return len(pages) / (time.perf_counter() - t0)
 
 
 def extract_page_loop(pages: list[tuple[str, str]]) -> float:
-    """Articles/s of the whole worker function `extract_page` (trafilatura + malinews' own work), one process."""
-    from pipelines.extract import extract_page
+    """Articles/s of the whole worker job (`crawler.datecheck.extract_checked`: trafilatura + malinews' own work)."""
+    from crawler.datecheck import extract_checked
 
     t0 = time.perf_counter()
     for url, html in pages:
-        extract_page({"url": url, "body": html.encode(), "content_type": "text/html; charset=utf-8",
+        extract_checked({"url": url, "body": html.encode(), "content_type": "text/html; charset=utf-8",
                       "hints": {"via": "sitemap"}, "article_pattern": None, "exclude_pattern": None,
                       "language": "fr", "now": f"{NOW_DAY}T00:00:00+00:00"})
     return len(pages) / (time.perf_counter() - t0)
@@ -165,9 +175,11 @@ def main(argv: list[str] | None = None) -> int:
         text_kb = sum(len(a.text.encode()) for a in arts) / len(arts) / 1024
         log(f"pages: {kb:.1f} KB of HTML, {text_kb:.1f} KB of text on average; load average {os.getloadavg()[0]:.2f}")
         bare = bare_loop(pages)
-        log(f"bare trafilatura, 1 process: {bare:.1f} articles/s")
+        log(f"bare trafilatura (extract, defaults), 1 process: {bare:.1f} articles/s")
+        same = same_call_loop(pages)
+        log(f"the pipeline's trafilatura call, 1 process:   {same:.1f} articles/s")
         full = extract_page_loop(pages[: args.sample])
-        log(f"extract_page, 1 process:     {full:.1f} articles/s (first {min(args.sample, len(pages))} pages)")
+        log(f"extract_page (whole worker job), 1 process:   {full:.1f} articles/s (first {min(args.sample, len(pages))} pages)")
         del pages
         db = tmp / "bench.db"
         extra = [x for s in args.extra for x in ("-s", s)]
@@ -210,6 +222,7 @@ def main(argv: list[str] | None = None) -> int:
         "bare_aps": round(bare, 1), "pipeline_aps": round(aps, 1), "ratio": round(aps / bare, 2),
         "peak_rss_mb": round(crawl["peak_rss"] / 2**20, 1), "peak_pss_mb": round(crawl["peak_pss"] / 2**20, 1),
         "steady_aps": round(steady_rate(crawl["growth"], n), 1), "extract_page_aps": round(full, 1),
+        "same_call_aps": round(same, 1), "ratio_same_call": round(aps / same, 2),
         "articles": n, "n": args.n, "cores": cores, "cpu_busy": round(busy, 2),
         "reactor_max_lag_ms": st.get("malinews/reactor/max_lag_ms"), "reactor_max_busy_ms": st.get("malinews/reactor/max_busy_ms"), "page_kb": round(kb, 1),
         "server": args.server, "load_avg": round(os.getloadavg()[0], 2), "main_ms_per_article": round(main_ms, 2),

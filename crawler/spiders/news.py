@@ -41,6 +41,10 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
         self.settled: dict[int, str] = {}  # hash(canonical URL) → "archived" | "fetched"
         self.chain_seen: dict[tuple[str, str], set[str]] = {}
         self.listing_pages: dict[str, int] = {}
+        # hash(canonical URL) of listing pages and feeds already requested: menus, footers and feed
+        # links repeat on every page; without this each costs a Request through every middleware
+        # (dropped by the dupefilter) and counts against MALINEWS_MAX_LISTING_PAGES.
+        self.requested: set[int] = set()
         self._canon_memo, self._triage_memo = BoundedMemo[str](), BoundedMemo[str]()  # per-link work, memoised
 
     @classmethod
@@ -52,7 +56,7 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
         registry = load_sites(sites_file)
         spider.sites = {site.key: site for site in select_sites(registry, spider.site_names, sites_file)}
         spider.primary = {k: urlsplit(v.url) for k, v in spider.sites.items()}
-        spider.archive = Archive.open(s.get("MALINEWS_DB"))
+        spider.archive = Archive.open(s.get("MALINEWS_DB"), stories=False)  # lookups only: the writer assigns stories
         spider.pool = ExtractionPool(s.getint("MALINEWS_EXTRACT_WORKERS") or None, timeout=s.getfloat("MALINEWS_EXTRACT_TIMEOUT"))
         spider.pool.start()
         spider.since = s.get("MALINEWS_SINCE")
@@ -261,7 +265,7 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
         """Schedule article candidates, listing pages within depth, and pagination while it pays."""
         depth = int(response.meta.get("listing_depth", 0))
         for feed in result.get("feeds", []):
-            if site.owns(feed):
+            if site.owns(feed) and self._first_request(feed, site):
                 yield self._req(feed, site, "feed", self.parse_discovery)
         chain = (site.key, pagination_key(self.canonical(response.url, site)))
         seen = self.chain_seen.setdefault(chain, set())
@@ -300,8 +304,18 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
             if req is not None:
                 yield req
 
+    def _first_request(self, url: str, site: Site) -> bool:
+        """True the first time a listing or feed URL (canonicalised) is to be requested."""
+        key = hash(self.canonical(url, site))
+        if key in self.requested:
+            return False
+        self.requested.add(key)
+        return True
+
     def listing_request(self, url: str, site: Site, depth: int, via: str) -> Request | None:
-        """A listing-page request, bounded per site by MALINEWS_MAX_LISTING_PAGES."""
+        """A listing-page request, bounded per site by MALINEWS_MAX_LISTING_PAGES (None if already requested)."""
+        if not self._first_request(url, site):
+            return None
         count = self.listing_pages.get(site.key, 0)
         if count >= self.max_listing_pages:
             self.crawler.stats.inc_value("malinews/discovery/listing_cap_reached")
