@@ -12,7 +12,7 @@ from crawler.wpapi import apply_hints
 from pipelines import pubdate
 from pipelines.dates import date_from_url, normalize_iso, parse_now
 from pipelines.decode import decode_body
-from pipelines.extract import extract_page
+from pipelines.extract import extract_page_meta
 from pipelines.metadata import PageMeta, read_meta
 
 TOLERANCE_DAYS = 1  # sources may differ by time zone or an overnight publication; more is a disagreement
@@ -50,21 +50,25 @@ def _visible(page: PageMeta, now: datetime) -> str | None:
 
 
 def date_candidates(body: bytes, content_type: str | None, url: str, hints: Mapping[str, Any],
-                    now: str | datetime | None = None) -> dict[str, str]:
-    """{source: ISO date} for every source that gives a publication date (a sitemap `lastmod` does not)."""
+                    now: str | datetime | None = None, page: PageMeta | None = None) -> dict[str, str]:
+    """{source: ISO date} for every source that gives a publication date (a sitemap `lastmod` does not).
+
+    `page`: the body's metadata when the caller already parsed it (the body is then not parsed again).
+    """
     ref = parse_now(now)
     found: dict[str, str] = {}
     if hints.get("wp_date"):
         found["wp-api"] = hints["wp_date"]
     if (published := normalize_iso(hints.get("published"), ref)) and "wp-api" not in found:
         found["feed" if hints.get("via") == "feed" else "sitemap"] = published
-    text, _ = decode_body(body or b"", content_type)
-    try:
-        tree = load_html(text) if text.strip() else None
-    except (ValueError, TypeError):
-        tree = None
-    if tree is not None:
-        page = read_meta(tree)
+    if page is None:
+        text, _ = decode_body(body or b"", content_type)
+        try:
+            tree = load_html(text) if text.strip() else None
+        except (ValueError, TypeError):
+            tree = None
+        page = read_meta(tree) if tree is not None else None
+    if page is not None:
         if (value := normalize_iso(page.jsonld_article.get("datePublished"), ref)):
             found["json-ld"] = value
         for name in pubdate.PUBLISHED_META:
@@ -102,10 +106,10 @@ def extract_checked(job: dict[str, Any]) -> dict[str, Any]:
     """`extract_page`, then the WordPress API's exact values, the URL date as a last resort, and a
     cross-check of the stored date against every source (`result["date_check"]`). Pure and picklable."""
     hints = job.get("hints") or {}
-    result = extract_page(job)
+    result, page = extract_page_meta(job)
     fallback = uniqid_date(job["url"], job.get("now"))
     if fallback and not result["is_article"] and result.get("reason") == "no-date":
-        retry = extract_page({**job, "hints": {**hints, "published": fallback}})
+        retry, page = extract_page_meta({**job, "hints": {**hints, "published": fallback}})
         if retry["is_article"]:
             result = retry
             result["article"]["date_source"] = "url"
@@ -115,7 +119,7 @@ def extract_checked(job: dict[str, Any]) -> dict[str, Any]:
     if fallback and not article.get("published"):
         article["published"], article["date_source"] = fallback, "url"
     apply_hints(result, hints)
-    candidates = date_candidates(job.get("body") or b"", job.get("content_type"), job["url"], hints, job.get("now"))
+    candidates = date_candidates(job.get("body") or b"", job.get("content_type"), job["url"], hints, job.get("now"), page)
     result["date_check"] = {
         "published": article.get("published"),
         "source": article.get("date_source"),

@@ -137,6 +137,12 @@ def _text_signals(signals: PageSignals, text: str, anchor_titles: set[str]) -> P
 
 def extract_page(job: dict[str, Any]) -> dict[str, Any]:
     """Decode, parse once, classify and extract one fetched page; see docs/design.md for both dicts."""
+    return extract_page_meta(job)[0]
+
+
+def extract_page_meta(job: dict[str, Any]) -> tuple[dict[str, Any], PageMeta | None]:
+    """`extract_page`'s result plus the page's parsed metadata (None when unparseable), for callers
+    that read more from the page without parsing it again."""
     url: str = job["url"]
     raw = job.get("body") or b""
     text, encoding = decode_body(raw.encode("utf-8") if isinstance(raw, str) else raw, job.get("content_type"))
@@ -148,7 +154,7 @@ def extract_page(job: dict[str, Any]) -> dict[str, Any]:
         tree = None
     if tree is None:
         result["reason"] = "unparseable"
-        return result
+        return result, None
     found = extract_links(tree, url)
     result.update(canonical_url=found.canonical_url, links=found.links, feeds=found.feeds,
                   next_pages=found.next_pages)
@@ -157,13 +163,13 @@ def extract_page(job: dict[str, Any]) -> dict[str, Any]:
     verdict = classify_shape(signals, job.get("article_pattern"), job.get("exclude_pattern"))
     if verdict is not None:  # decided from markup alone: skip the costly body extraction
         result["reason"] = verdict.reason
-        return result
+        return result, page
     now = parse_now(job.get("now"))
     try:
         doc = _run_trafilatura(tree, url, now.date().isoformat())
     except Exception as err:  # noqa: BLE001 - one bad page must not kill a worker; the reason says why
         result["reason"] = f"extraction-error:{type(err).__name__}"
-        return result
+        return result, page
     article = _build_article(page, doc, job, url, now)
     signals = _text_signals(signals, article["text"], found.anchor_titles)
     verdict = classify_page(signals, article["word_count"], article["published"] is not None,
@@ -172,7 +178,7 @@ def extract_page(job: dict[str, Any]) -> dict[str, Any]:
                   article=article if verdict.is_article else None)
     if verdict.is_article:  # the story index's sketch, here in the worker rather than on the archive's writer
         result["sketch"] = text_sketch(article["text"])
-    return result
+    return result, page
 
 
 def _build_article(page: PageMeta, doc: dict[str, Any], job: dict[str, Any], url: str, now: Any) -> dict[str, Any]:
@@ -208,4 +214,4 @@ def _build_article(page: PageMeta, doc: dict[str, Any], job: dict[str, Any], url
     }
 
 
-__all__ = ["extract_page", "content_hash", "strip_site_name", "choose_title"]
+__all__ = ["extract_page", "extract_page_meta", "content_hash", "strip_site_name", "choose_title"]
