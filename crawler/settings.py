@@ -36,8 +36,10 @@ LOG_LEVEL = "INFO"
 # asyncio tasks for every response (measured: ~5 ms of reactor CPU per page, bench/pipeline.py).
 CONCURRENT_ITEMS = 1
 DUPEFILTER_CLASS = "crawler.dupefilter.CountingDupeFilter"  # counts per site what it drops (redirect loops)
-# Bounded memory: responses waiting for extraction throttle new downloads.
-SCRAPER_SLOT_MAX_ACTIVE_SIZE = 8 * 1024 * 1024
+# Bounded memory: responses waiting for extraction throttle new downloads. 1 MB still queues ~60
+# ordinary pages (far more than the extraction pool takes at once), and each waiting HTML response
+# also holds its decoded text (MetaRefreshMiddleware reads it): 8 MB cost ~30 MB of RSS for no speed.
+SCRAPER_SLOT_MAX_ACTIVE_SIZE = 1024 * 1024
 
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.SiteScopeMiddleware": 50,
