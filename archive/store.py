@@ -1,6 +1,8 @@
 """The archive's write and lookup API: the only way pipelines and the crawler reach SQLite."""
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import json
 import os
 import sqlite3
@@ -91,6 +93,21 @@ class Archive:
             [url, url],
         ).fetchone()
         return Known(*row) if row else None
+
+    def lookup_many(self, urls: Sequence[str], chunk: int = 500) -> dict[str, Known]:
+        """`lookup` for many URLs in a few queries: {url: Known} for the archived ones."""
+        found: dict[str, Known] = {}
+        for start in range(0, len(urls), chunk):
+            part = list(urls[start:start + chunk])
+            marks = ",".join("?" * len(part))
+            for row in self.db.execute(
+                    f"SELECT id, url, source_modified, last_seen FROM articles WHERE url IN ({marks})", part):
+                found[row[1]] = Known(*row)
+            for alias, *row in self.db.execute(
+                    f"SELECT u.url, a.id, a.url, a.source_modified, a.last_seen FROM url_aliases u "
+                    f"JOIN articles a ON a.id = u.article_id WHERE u.url IN ({marks})", part):
+                found.setdefault(alias, Known(*row))
+        return found
 
     def count_articles(self, site: str | None = None) -> int:
         """Number of archived articles, for one site or all."""

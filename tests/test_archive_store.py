@@ -71,6 +71,15 @@ def test_lookup_by_alias(archive: Archive) -> None:
     assert archive.lookup("http://x/nope") is None
 
 
+def test_lookup_many_matches_lookup_in_chunks(archive: Archive) -> None:
+    archive.save_batch([item(f"http://x/{i}", f"Texte numéro {i}.", requested=f"http://x/old/{i}") for i in range(7)])
+    asked = [f"http://x/{i}" for i in range(0, 7, 2)] + ["http://x/old/1", "http://x/old/3", "http://x/nope"]
+    found = archive.lookup_many(asked, chunk=2)  # several chunks, aliases and misses mixed
+    assert set(found) == set(asked) - {"http://x/nope"}
+    assert all(found[u] == archive.lookup(u) for u in found)
+    assert found["http://x/old/3"].url == "http://x/3"
+
+
 def test_a_failing_batch_writes_nothing(archive: Archive) -> None:
     bad = item("http://x/b", "Deux.")
     del bad["article"]["text"]

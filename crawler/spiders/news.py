@@ -1,6 +1,7 @@
 """NewsSpider: discover every article of the registered sites from their homepages, fetch it, extract it."""
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import datetime, timezone
 from typing import Any, AsyncIterator, Iterable
@@ -26,6 +27,9 @@ from pipelines.items import PageItem, SourceHint
 logger = logging.getLogger(__name__)
 HTML_TYPES = ("text/html", "application/xhtml")
 ERROR_STATUSES = list(range(400, 600))  # seen and counted by the callbacks; 3xx go to RedirectMiddleware
+
+
+DISCOVERY_CHUNK = 250  # sitemap/feed entries handled between two returns to the reactor
 
 
 class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
@@ -139,16 +143,25 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
         for url in doc.sitemaps:
             if is_http_url(url):
                 yield self._req(url, site, "sitemap", self.parse_discovery)
-        for entry in doc.entries:
-            req, state = self.article_request(entry["url"], site, entry, depth=1)
-            if req is not None:
-                yield req
-            elif state == "fetched" and (stamp := max(iso_utc(entry.get("lastmod")) or "", iso_utc(entry.get("published")) or "")):
-                # A date met after the page was fetched: remember it so the next run compares to it.
-                yield SourceHint(site.key, self.canonical(entry["url"], site), stamp)
+        for start in range(0, len(doc.entries), DISCOVERY_CHUNK):
+            chunk = doc.entries[start:start + DISCOVERY_CHUNK]
+            # One archive query per chunk, not one per entry; then the loop gets the reactor back.
+            canons = [self.canonical(e["url"], site) for e in chunk if is_http_url(e["url"]) and site.owns(e["url"])]
+            known = dict.fromkeys(canons) | self.archive.lookup_many(canons)
+            for entry in chunk:
+                req, state = self.article_request(entry["url"], site, entry, depth=1, prefetched=known)
+                if req is not None:
+                    yield req
+                elif state == "fetched" and (stamp := max(iso_utc(entry.get("lastmod")) or "", iso_utc(entry.get("published")) or "")):
+                    # A date met after the page was fetched: remember it so the next run compares to it.
+                    yield SourceHint(site.key, self.canonical(entry["url"], site), stamp)
+            await asyncio.sleep(0)
 
-    def article_request(self, url: str, site: Site, hints: dict[str, Any], depth: int) -> tuple[Request | None, str]:
+    def article_request(self, url: str, site: Site, hints: dict[str, Any], depth: int,
+                        prefetched: dict[str, Any] | None = None) -> tuple[Request | None, str]:
         """A request for an article candidate and why: `new`, `changed`, `archived`, `seen` or `filtered`.
+
+        `prefetched`: {canonical URL: `Archive.lookup` result} already read for a batch of candidates.
 
         Hints of a URL met several times (sitemap, feed, listings) are merged until it is fetched.
         """
@@ -180,7 +193,7 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
         if self.max_articles and int(self.crawler.stats.get_value(f"malinews/{site.key}/passed", 0)) >= self.max_articles:
             return None, "filtered"
         state = "new"
-        known = self.archive.lookup(canon)
+        known = prefetched[canon] if prefetched is not None and canon in prefetched else self.archive.lookup(canon)
         if known is not None:
             reference = known.source_modified or known.last_seen
             if not (stamp and reference and stamp > reference):
