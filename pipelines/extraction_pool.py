@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import importlib
 import logging
 import multiprocessing
@@ -25,6 +26,7 @@ class ExtractionTimeoutError(Exception):
 
 
 WORKER_MODULES = ("crawler.datecheck", "crawler.discovery")
+WORKER_GC_THRESHOLDS = (20_000, 20, 20)  # one page's extraction allocates tens of thousands of objects
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,9 @@ def init_worker(crawl_pid: int, modules: tuple[str, ...] = WORKER_MODULES) -> No
     """Worker initializer: import the extraction code now, and exit with the crawl process."""
     for name in modules:
         importlib.import_module(name)
+    gc.collect()
+    gc.freeze()  # the imported code is never garbage: keep it out of every later collection
+    gc.set_threshold(*WORKER_GC_THRESHOLDS)
     exit_with_crawl(crawl_pid)
 
 
