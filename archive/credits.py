@@ -145,6 +145,8 @@ def scan(text: str, matcher: CreditMatcher) -> tuple[Credit | None, str]:
         if found.name:
             tail.append(found)
         lines.pop()
+    if not any(c.how in ("source-line", "avec-line") for c in tail):
+        tail += _credit_above_leftovers(lines, matcher)
     head: list[Credit] = []
     while lines and len(lines[0].split()) <= 14:
         found = _head_line(lines[0], matcher)
@@ -165,6 +167,20 @@ def scan(text: str, matcher: CreditMatcher) -> tuple[Credit | None, str]:
             lines[-1] = lines[-1][:m.start()]
     credits = [c for c in tail if c.how in ("source-line", "avec-line")] + tail + head
     return (credits[0] if credits else None), "\n".join(ln for ln in lines if ln)
+
+
+def _credit_above_leftovers(lines: list[str], matcher: CreditMatcher, reach: int = 3) -> list[Credit]:
+    """A "Source : X" / "Avec X" line followed only by a few short unrecognised lines (a sidebar
+    sentence or a widget label the extractor kept): take the credit, drop it and what follows."""
+    for k in range(2, min(reach, len(lines) - 1) + 1):
+        if len(lines[-k + 1].split()) > 12:
+            return []
+        m = _SOURCE.match(lines[-k]) or _AVEC.match(lines[-k])
+        name = clean_name(m["name"]) if m else ""
+        if m and len(name.split()) <= 6 and (m.re is _SOURCE or matcher.is_outlet(name)):
+            del lines[-k:]
+            return [Credit(name, "source-line" if m.re is _SOURCE else "avec-line")]
+    return []
 
 
 def _tail_line(line: str, matcher: CreditMatcher) -> Credit | None:

@@ -51,12 +51,24 @@ def test_dateline_and_inline_agency_tags() -> None:
     assert (credit.name, credit.how) == ("AMAP", "agency-tag") and body == BODY
 
 
+@pytest.mark.parametrize("tail, name", [
+    ("Source : L'Essor\nAucun commentaire cette semaine.", "L'Essor"),
+    ("Avec AFP\nLes plus commentés\nÉcouter le reportage", "AFP"),
+])
+def test_a_credit_above_leftover_widget_lines_is_still_found(tail: str, name: str) -> None:
+    credit, body = scan(BODY + "\n" + tail, MATCHER)
+    assert credit is not None and credit.name == name and body == BODY
+
+
 def test_no_credit_and_what_is_not_one() -> None:
     assert scan(BODY, MATCHER) == (None, BODY)
     assert scan(BODY + "\nAvec nos correspondants", MATCHER)[0] is None  # not an outlet
     assert scan(BODY + "\nFin.", MATCHER)[1].endswith("Fin."), "a short last sentence is kept"
     assert scan(BODY + " (…)", MATCHER)[1] == BODY, "teaser markers are dropped"
     assert scan(BODY + "\nLire la suite...", MATCHER)[1] == BODY
+    assert scan(BODY + "\nAvec nos correspondants\nÀ suivre.", MATCHER)[0] is None
+    far = BODY + "\nSource : L'Essor\n" + "Un long paragraphe qui continue l'article bien après la ligne de source. " * 2
+    assert scan(far, MATCHER)[0] is None, "a source line followed by prose is not the article's credit"
 
 
 @pytest.mark.parametrize("credit, key", [
