@@ -139,9 +139,11 @@ def search(query: str, db: str, site: str | None, since: str | None, until: str 
     """
     from archive.search import HL_END, HL_START, search as run_search
     from archive.credits import site_display_names
+    from archive.site_names import outlet_names
 
     try:
-        hits = run_search(open_existing(db), query, site=site, since=since, until=until, limit=limit,
+        conn = open_existing(db)
+        hits = run_search(conn, query, site=site, since=since, until=until, limit=limit,
                           all_copies=all_copies)
     except MalinewsError as exc:
         fail(exc)
@@ -154,11 +156,11 @@ def search(query: str, db: str, site: str | None, since: str | None, until: str 
         click.echo(f"No article matches {query!r}.", err=True)
         return
     color = sys.stdout.isatty()
+    names = outlet_names(conn, {s for hit in hits for s in hit.also_in}, site_display_names())
     for n, hit in enumerate(hits, 1):
         click.secho(f"{n}. {hit.title or '(untitled)'}", bold=True)
         click.echo(f"   {hit.site} · {(hit.published or 'undated')[:16]} · {hit.url}")
         if hit.also_in:
-            names = site_display_names()
             click.echo(f"   also in: {', '.join(names.get(s, s) for s in hit.also_in)}")
         snippet = hit.snippet.replace("\n", " ")
         if color:

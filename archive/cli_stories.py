@@ -85,6 +85,7 @@ def story(ref: str, db: str, show_diff: bool, as_json: bool) -> None:
     Example: malinews story 42 --db malinews.db --diff
     """
     from archive.credits import site_display_names
+    from archive.site_names import outlet_names
     from archive.serve import prepare_archive
     from archive.store import open_database
     from archive.stories import StoryIndex
@@ -108,7 +109,7 @@ def story(ref: str, db: str, show_diff: bool, as_json: bool) -> None:
     if as_json:
         click.echo(_story_json(info, copies))
         return
-    names = site_display_names()
+    names = outlet_names(conn, {info["original_site"], *(c.site for c in copies)} - {None}, site_display_names())
     click.secho(f"Story {info['id']}: {info['title'] or '(untitled)'}", bold=True)
     click.echo(f"first published {(info['first_published'] or 'undated')[:16]} · {info['n_articles']} "
                f"article{'s' * (info['n_articles'] > 1)} on {info['n_sites']} outlet{'s' * (info['n_sites'] > 1)} · "

@@ -9,6 +9,7 @@ import html
 import re
 import zlib
 from collections import Counter
+from collections.abc import Iterable, Mapping
 
 from sqlite_utils import Database
 
@@ -50,3 +51,15 @@ def learn_site_names(db: Database, site: str) -> list[str]:
             continue
         seen.update(set(names_from_html(page, title)))
     return sorted(seen, key=lambda n: (-seen[n], n))
+
+
+def outlet_names(db: Database, keys: Iterable[str], registry: Mapping[str, str]) -> dict[str, str]:
+    """Display name of each site key: the registry's name, else the name its own pages give it, else the key."""
+    out: dict[str, str] = {}
+    for key in keys:
+        if key in registry:
+            out[key] = registry[key]
+        else:
+            learned = learn_site_names(db, key)
+            out[key] = learned[0] if learned else key
+    return out
