@@ -72,3 +72,44 @@ def test_pagination_steps_do_not_count_as_listing_depth(deep_site: Path, tmp_pat
     expected = {f"rencontre-numero-{n}-a-kalaban-coro-sur-le-foncier/" for n in range(1, 2 * PAGES + 3)}
     assert f"/actu/page/{PAGES}/" in requested
     assert urls == expected, f"missing: {sorted(expected - urls)}"
+
+
+@pytest.fixture()
+def menu_site(tmp_path: Path) -> Path:
+    """Articles listed by a sitemap; every article's menu links the homepage and four section pages."""
+    files = tmp_path / "sites" / "menus" / "files"
+    files.mkdir(parents=True)
+    menu = "<a href='/'>Accueil</a>" + "".join(f" <a href='/rubrique/{k}/'>Rubrique {k}</a>" for k in range(1, 5))
+    (files / "index.html").write_text(f"<html><body><nav>{menu}</nav><h1>À la une</h1></body></html>", encoding="utf-8")
+    (files / "robots.txt").write_text("User-agent: *\nSitemap: {BASE}/sitemap.xml\n", encoding="utf-8")
+    locs = "".join(f"<url><loc>{{BASE}}/actu/rencontre-numero-{n}-a-kalaban-coro-sur-le-foncier/</loc></url>"
+                   for n in range(1, 13))
+    (files / "sitemap.xml").write_text(
+        f'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{locs}</urlset>',
+        encoding="utf-8")
+    for k in range(1, 5):
+        (files / "rubrique" / str(k)).mkdir(parents=True)
+        (files / "rubrique" / str(k) / "index.html").write_text(
+            f"<html><body><nav>{menu}</nav><h1>Rubrique {k}</h1><p>Aucun article.</p></body></html>", encoding="utf-8")
+    for n in range(1, 13):
+        d = files / "actu" / f"rencontre-numero-{n}-a-kalaban-coro-sur-le-foncier"
+        d.mkdir(parents=True)
+        (d / "index.html").write_text(article(n).replace("<nav>", f"<nav>{menu}"), encoding="utf-8")
+    return tmp_path / "sites"
+
+
+@pytest.mark.timeout(180)
+def test_listing_cap_counts_pages_not_the_menu_links_every_page_repeats(menu_site: Path, tmp_path: Path) -> None:
+    """MALINEWS_MAX_LISTING_PAGES=4 is exactly the four section pages: the homepage and the menu links
+    met again on every article must not use it up."""
+    with TestWeb(menu_site) as web:
+        web.write_sites_toml(tmp_path / "sites.toml")
+        proc = run_cli("crawl", "--sites", str(tmp_path / "sites.toml"), "--db", str(tmp_path / "a.db"), "--quiet",
+                       "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False",
+                       "-s", "MALINEWS_MAX_LISTING_PAGES=4", "-s", "MALINEWS_WP_API=False")
+        assert proc.returncode == 0, proc.stderr
+        requested = [r.path for r in web.requests]
+    assert {f"/rubrique/{k}/" for k in range(1, 5)} <= set(requested), sorted(set(requested))
+    assert requested.count("/") == 1, "the homepage is fetched once, however many menus link it"
+    n = sqlite3.connect(tmp_path / "a.db").execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert n == 12

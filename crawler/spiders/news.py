@@ -109,6 +109,7 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
                 yield self._req(url, site, "sitemap", self.parse_discovery)
             for url in site.feeds:
                 yield self._req(url, site, "feed", self.parse_discovery)
+            self._first_request(site.url, site)  # menus link the homepage again: not a second listing page
             yield self._req(site.url, site, "listing", self.parse_page, depth=0, via="homepage")
             for url in site.start_urls:
                 yield self._req(url, site, "listing", self.parse_page, depth=1, via="start_url")
