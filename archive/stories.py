@@ -108,8 +108,8 @@ class StoryIndex:
     def assign(self, article_id: int, sketch_wire: Mapping[str, Any] | None = None) -> int:
         """(Re)compute the story of one article; call inside the transaction that wrote it.
 
-        `sketch_wire` is the `Sketch.to_wire()` an extraction worker computed from the text; it is
-        used only when it matches the body this archive's credit matcher strips (else recomputed).
+        `sketch_wire` is what `archive.textsketch.text_sketch` gave an extraction worker for the text;
+        it is used only when it matches the body this archive's credit matcher strips (else recomputed).
         """
         row = self.db.execute(f"SELECT {ARTICLE_COLS} FROM articles WHERE id = ?", [article_id]).fetchone()
         if row is None:
@@ -193,8 +193,7 @@ class StoryIndex:
             stored = Sketch(body_key(body), np.frombuffer(sig[0], dtype=np.uint32), tuple(array("q", sig[1])), sig[2])
         else:
             stored = sketch(body)
-        doc = Doc(article_id, title, published, body, stored)
-        doc.fp  # noqa: B018 - computed once here, reused by every later comparison
+        doc = Doc(article_id, title, published, body, stored)  # its fingerprint is computed once, on first compare
         self._docs[article_id] = doc
         if len(self._docs) > DOC_CACHE:
             self._docs.popitem(last=False)

@@ -40,15 +40,6 @@ def url_date(url: str, now: str | datetime | None = None) -> str | None:
     return date_from_url(url, now) or uniqid_date(url, now)
 
 
-def _visible(page: PageMeta, now: datetime) -> str | None:
-    """The date shown under the headline, via whichever helper pipelines/pubdate.py offers."""
-    scan = getattr(pubdate, "header_scan", None)
-    if scan is not None:
-        return scan(page, now)[0]
-    old = getattr(pubdate, "visible_date", None)
-    return old(page, now) if old is not None else None
-
-
 def date_candidates(body: bytes, content_type: str | None, url: str, hints: Mapping[str, Any],
                     now: str | datetime | None = None, page: PageMeta | None = None) -> dict[str, str]:
     """{source: ISO date} for every source that gives a publication date (a sitemap `lastmod` does not).
@@ -75,7 +66,7 @@ def date_candidates(body: bytes, content_type: str | None, url: str, hints: Mapp
             if (value := normalize_iso(page.meta.get(name), ref)):
                 found["meta"] = value
                 break
-        if (value := _visible(page, ref)):
+        if (value := pubdate.header_scan(page, ref)[0]):
             found["visible-text"] = value
     if (value := url_date(url, ref)):
         found["url"] = value

@@ -15,10 +15,7 @@ from archive.store import Archive
 from crawler.backfill import apply_mode, finish_job
 from crawler.progress import COLUMNS, site_counts
 from crawler.sites import load_sites, select_sites
-
-# Fewer, larger young-generation collections: a crawl allocates many short-lived objects per page
-# (requests, responses, items) and Python's default (700, 10, 10) scans them over and over.
-GC_THRESHOLDS = (20_000, 20, 20)
+from pipelines.extraction_pool import GC_THRESHOLDS
 
 
 @dataclass
