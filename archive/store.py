@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import json
+import logging
 import os
 import sqlite3
 import zlib
@@ -18,6 +19,11 @@ from archive.faultinject import kill_point
 from archive.provenance import extractor_version
 from archive.schema import migrate
 from archive.stories import StoryIndex
+
+logger = logging.getLogger(__name__)
+# Errors that mean "this item's data is bad", not "the database is broken".
+ITEM_ERRORS = (sqlite3.IntegrityError, sqlite3.InterfaceError, sqlite3.DataError, sqlite3.ProgrammingError,
+               UnicodeError, ValueError, TypeError, KeyError, OverflowError)
 
 ARTICLE_FIELDS = (
     "title", "author", "published", "modified", "section", "description", "image",
@@ -42,7 +48,7 @@ class Known:
 
 @dataclass(frozen=True)
 class SaveResult:
-    """Outcome of saving one article: `new`, `updated` or `unchanged`."""
+    """Outcome of saving one article: `new`, `updated`, `unchanged` (or `rejected`, article_id 0)."""
 
     url: str
     article_id: int
@@ -117,13 +123,33 @@ class Archive:
 
     # -- writes ------------------------------------------------------------------------
     def save_batch(self, items: Iterable[Mapping[str, Any]], run_id: int | None = None) -> list[SaveResult]:
-        """Save extracted articles in ONE transaction; a crash leaves none half-written."""
+        """Save extracted articles in ONE transaction; a crash leaves none half-written.
+
+        Each item sits behind a savepoint: an item whose data SQLite refuses is rolled back alone
+        and reported `rejected`, and the rest of the batch is kept. Database-level failures (disk
+        full, I/O) still abort the whole transaction.
+        """
         results: list[SaveResult] = []
         with self.db.atomic():
             for item in items:
-                results.append(self._save_one(item, run_id))
+                results.append(self._save_isolated(item, run_id))
                 kill_point("write")  # test-only: tests/test_crash_safety.py dies here, mid-transaction
         return results
+
+    def _save_isolated(self, item: Mapping[str, Any], run_id: int | None) -> SaveResult:
+        """`_save_one` behind a savepoint; a data error rejects this item only."""
+        self.db.execute("SAVEPOINT malinews_item")
+        try:
+            result = self._save_one(item, run_id)
+        except ITEM_ERRORS as exc:
+            self.db.execute("ROLLBACK TO malinews_item")
+            self.db.execute("RELEASE malinews_item")
+            if self.stories is not None:
+                self.stories.forget()  # its caches may hold what was just rolled back
+            logger.warning("rejected %s: %s: %s", item.get("url"), type(exc).__name__, exc)
+            return SaveResult(str(item.get("url")), 0, "rejected")
+        self.db.execute("RELEASE malinews_item")
+        return result
 
     def _save_one(self, item: Mapping[str, Any], run_id: int | None) -> SaveResult:
         url = item["url"]

@@ -78,6 +78,12 @@ class StoryIndex:
         row = db.execute("SELECT value FROM dedupe_settings WHERE key = 'threshold'").fetchone()
         self.threshold = float(row[0]) if row else DEFAULT_THRESHOLD
 
+    def forget(self) -> None:
+        """Drop every in-memory cache (after a rollback: they may describe rows that are gone)."""
+        self._matcher = None
+        self._known = set()
+        self._docs.clear()
+
     # -- credits -------------------------------------------------------------------------
     def matcher(self) -> CreditMatcher:
         """Registry names plus every site of the archive, with the names its pages give it."""

@@ -57,7 +57,10 @@ class Site:
 @lru_cache(maxsize=65536)  # called for every link of every page (Site.owns)
 def host_key(url: str) -> str:
     """Host of `url`, lower-cased, port kept, leading `www.` dropped."""
-    netloc = urlsplit(url).netloc.lower().rsplit("@", 1)[-1]
+    try:
+        netloc = urlsplit(url).netloc.lower().rsplit("@", 1)[-1]
+    except ValueError:  # "http://[::1": an unreadable host belongs to no site
+        return ""
     return netloc[4:] if netloc.startswith("www.") else netloc
 
 

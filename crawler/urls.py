@@ -29,7 +29,10 @@ def canonicalize_url(url: str, primary_host: str | None = None, primary_scheme: 
         normalized = normalize_url(url, strict=False)
     except (ValueError, TypeError):
         normalized = url
-    parts = urlsplit(normalized)
+    try:
+        parts = urlsplit(normalized)
+    except ValueError:  # an unreadable host ("http://[::1"): nothing to canonicalise
+        return url
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not TRACKING_PARAMS.match(k)]
     path = AMP_PATH.sub("/", parts.path) or "/"
     netloc = parts.netloc.lower()
@@ -40,4 +43,8 @@ def canonicalize_url(url: str, primary_host: str | None = None, primary_scheme: 
 
 def is_http_url(url: str) -> bool:
     """True for absolute http(s) URLs."""
-    return urlsplit(url).scheme in ("http", "https") and bool(urlsplit(url).netloc)
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.netloc)

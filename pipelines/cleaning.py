@@ -92,6 +92,19 @@ def byline_author(line: str) -> str | None:
     return name if 1 <= len(name.split()) <= 6 else None
 
 
+_AUTHOR_PREFIX = re.compile(r"^(?:Par|PAR|By|BY)\s+")
+_NOT_A_NAME = frozenset({"le", "la", "les", "l'", "du", "de", "des", "et", "à", "a", "on", "the", "and"})
+
+
+def tidy_author(raw: str) -> str:
+    """An extractor's byline as a list of names: "Par X; Le" → "X" (a byline "Par X, le 12 juin"
+    split at its comma leaves a lone article or preposition behind as a second "author")."""
+    raw = _AUTHOR_PREFIX.sub("", raw.strip())
+    parts = [p.strip(" ,.-") for p in raw.split(";")]
+    names = [p for p in parts if p and p.casefold() not in _NOT_A_NAME and not p[:1].isdigit()]
+    return "; ".join(names)
+
+
 def clean_text(text: str, title: str = "") -> Cleaned:
     """Remove non-article lines from trafilatura text and rejoin hard-wrapped paragraph lines.
 

@@ -1,4 +1,5 @@
-"""Parse French, English and ISO dates into ISO 8601 at UTC+0 (Africa/Bamako), rejecting future dates."""
+"""Parse French, English and ISO dates into ISO 8601 at UTC+0 (Africa/Bamako), rejecting future dates
+and dates before the web press existed (the Unix epoch and year 1 are CMS placeholders, not dates)."""
 from __future__ import annotations
 
 import re
@@ -8,6 +9,7 @@ from email.utils import parsedate_to_datetime
 
 UTC = timezone.utc
 FUTURE_TOLERANCE = timedelta(days=1)
+EARLIEST = date(1990, 1, 1)  # no Malian outlet published on the web before this
 
 _MONTHS = {
     "janvier": 1, "janv": 1, "jan": 1, "january": 1,
@@ -71,13 +73,13 @@ def _month(token: str) -> int | None:
 
 
 def _emit(moment: datetime | date, now: datetime) -> str | None:
-    """ISO string for a parsed value, or None when it lies in the future."""
+    """ISO string for a parsed value, or None when it lies in the future or before `EARLIEST`."""
     if isinstance(moment, datetime):
         moment = moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
-        if moment > now + FUTURE_TOLERANCE:
+        if moment > now + FUTURE_TOLERANCE or moment.date() < EARLIEST:
             return None
         return moment.replace(microsecond=0).isoformat()
-    if moment > (now + FUTURE_TOLERANCE).date():
+    if moment > (now + FUTURE_TOLERANCE).date() or moment < EARLIEST:
         return None
     return moment.isoformat()
 

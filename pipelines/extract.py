@@ -14,12 +14,13 @@ from trafilatura.utils import load_html
 
 from archive.textsketch import text_sketch
 from pipelines.classify import PageSignals, classify_page, classify_shape
-from pipelines.cleaning import byline_author, clean_text, fix_apostrophes
+from pipelines.cleaning import byline_author, clean_text, fix_apostrophes, tidy_author
 from pipelines.dates import parse_now
 from pipelines.decode import decode_body
 from pipelines.links import absolute, extract_links
 from pipelines.metadata import PageMeta, jsonld_list, jsonld_text, read_meta, squash
 from pipelines.pubdate import PUBLISHED_META, choose_modified, choose_published, header_scan
+from pipelines.textsafe import MAX_AUTHOR, safe_article, scrub_text
 
 # fast=True skips trafilatura's readability/jusText fallback: on the shared benchmark it scored higher
 # (F1 0.963 vs 0.960) and cost ~6 ms less per page (bench/extraction.py); all fixtures pass either way.
@@ -104,9 +105,9 @@ def _author(page: PageMeta, doc: dict[str, Any]) -> str | None:
     article_author = page.meta.get("article:author", "")
     for raw in (jsonld_text(page.jsonld_article.get("author")), page.meta.get("author"),
                 None if "/" in article_author else article_author, doc.get("author")):
-        if raw and not raw.startswith(("http://", "https://")):
+        if raw and len(raw) <= MAX_AUTHOR and not raw.startswith(("http://", "https://")):
             raw = fix_apostrophes(squash(raw))
-            return byline_author(raw) or raw  # "Par Oumar Diakité" → "Oumar Diakité"
+            return byline_author(raw) or tidy_author(raw) or None  # "Par Oumar Diakité" → "Oumar Diakité"
     return None
 
 
@@ -185,7 +186,7 @@ def _build_article(page: PageMeta, doc: dict[str, Any], job: dict[str, Any], url
     """The article dict of the contract, whatever the verdict will be."""
     hints = job.get("hints") or {}
     title = choose_title(page, doc, url, hints.get("title"))
-    cleaned = clean_text(doc.get("text") or "", title)
+    cleaned = clean_text(scrub_text(doc.get("text") or ""), title)
     body = cleaned.text
     if cleaned.source and not _SOURCE_LINE.search(body):
         body = f"{body}\nSource : {cleaned.source}" if body else f"Source : {cleaned.source}"
@@ -196,7 +197,7 @@ def _build_article(page: PageMeta, doc: dict[str, Any], job: dict[str, Any], url
                or list(doc.get("categories") or []) or [None])[0]
     tags = page.multi.get("article:tag") or jsonld_list(ld.get("keywords")) or list(doc.get("tags") or [])
     image = page.meta.get("og:image") or jsonld_text(ld.get("image")) or doc.get("image")
-    return {
+    return safe_article({
         "title": title,
         "author": _author(page, doc) or header_author or cleaned.author,
         "published": published,
@@ -211,7 +212,7 @@ def _build_article(page: PageMeta, doc: dict[str, Any], job: dict[str, Any], url
         "word_count": len(body.split()),
         "content_hash": content_hash(body),
         "date_source": date_source,
-    }
+    })
 
 
 __all__ = ["extract_page", "extract_page_meta", "content_hash", "strip_site_name", "choose_title"]

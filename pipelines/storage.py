@@ -116,6 +116,8 @@ class StoragePipeline:
         for item, result in zip(batch, results):
             self.stats.inc_value(f"malinews/{item.site}/articles_{result.status}")
             self.stats.inc_value(f"malinews/articles_{result.status}")
+            if result.status == "rejected":  # data SQLite refused: one row lost, counted like any error
+                self.stats.inc_value(f"malinews/{item.site}/errors")
         self.stats.inc_value("malinews/storage/batches")
         logger.debug("saved a batch of %d articles", len(batch))
         if len(self.buffer) >= self.batch_size:

@@ -80,12 +80,28 @@ def test_lookup_many_matches_lookup_in_chunks(archive: Archive) -> None:
     assert found["http://x/old/3"].url == "http://x/3"
 
 
-def test_a_failing_batch_writes_nothing(archive: Archive) -> None:
+def test_a_bad_item_is_rejected_alone_and_leaves_nothing_behind(archive: Archive) -> None:
     bad = item("http://x/b", "Deux.")
-    del bad["article"]["text"]
     bad["article"]["text"] = None  # NOT NULL violation mid-batch
-    with pytest.raises(sqlite3.IntegrityError):
-        archive.save_batch([item("http://x/a", "Un."), bad])
+    surrogate = item("http://x/c", "Trois.", title="Titre \ud83d")  # SQLite cannot encode a lone surrogate
+    results = archive.save_batch([item("http://x/a", "Un."), bad, surrogate, item("http://x/d", "Quatre.")])
+    assert [r.status for r in results] == ["new", "rejected", "rejected", "new"]
+    assert sorted(r["url"] for r in archive.db["articles"].rows) == ["http://x/a", "http://x/d"]
+    assert archive.db["pages"].count == 2 and archive.db["stories"].count == 2
+    assert archive.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_database_failure_aborts_the_whole_batch(archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = archive._save_one
+
+    def failing(it: dict, run_id: int | None) -> object:
+        if it["url"] == "http://x/b":
+            raise sqlite3.OperationalError("disk I/O error")
+        return real(it, run_id)
+
+    monkeypatch.setattr(archive, "_save_one", failing)
+    with pytest.raises(sqlite3.OperationalError):
+        archive.save_batch([item("http://x/a", "Un."), item("http://x/b", "Deux.")])
     assert archive.db["articles"].count == 0 and archive.db["stories"].count == 0 and archive.db["pages"].count == 0
 
 
@@ -139,3 +155,27 @@ def test_late_hints_raise_source_modified_and_apply_api_metadata(archive: Archiv
     row = archive.db.execute("SELECT source_modified, published, date_source, tags, section, author FROM articles").fetchone()
     assert row == ("2025-06-25T09:00:00+00:00", "2025-06-21T08:00:00+00:00", "wp-api", '["Coton"]', "Économie",
                    "Amadou Traoré")  # the page's byline is kept; only missing fields are filled
+
+
+def test_the_storage_pipeline_counts_a_rejected_item_as_an_error_of_its_site() -> None:
+    import asyncio
+    from types import SimpleNamespace
+
+    from scrapy.utils.test import get_crawler
+
+    from archive.store import SaveResult
+    from pipelines.storage import StoragePipeline
+
+    crawler = get_crawler()
+    crawler.stats.open_spider()
+    pipe = StoragePipeline(crawler, ":memory:", None, 100, 2.0)
+    loop = asyncio.new_event_loop()
+    try:
+        done = loop.create_future()
+        done.set_result([SaveResult("http://x/a", 1, "new"), SaveResult("http://x/b", 0, "rejected")])
+        pipe._saved([SimpleNamespace(site="essor"), SimpleNamespace(site="essor")], done)
+    finally:
+        loop.close()
+    stats = crawler.stats.get_stats()
+    assert stats["malinews/essor/articles_new"] == 1 and stats["malinews/essor/articles_rejected"] == 1
+    assert stats["malinews/essor/errors"] == 1

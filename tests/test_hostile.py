@@ -1,4 +1,4 @@
-"""Hostile input: one bounded crawl of tests/testweb/hostile (markup, http, traps: 42 cases).
+"""Hostile input: one bounded crawl of tests/testweb/hostile (markup, http, traps: 57 cases).
 
 The crawl must end on its own within its bounds, exit 0 without a traceback, archive exactly the
 genuine articles with sane fields, count every case in `crawl_runs.stats` for its site, and keep its
@@ -39,6 +39,8 @@ WALL_LIMIT = 120.0
 RSS_LIMIT_MB = 900  # a 4.7 MB page of 100k links costs one worker ~400 MB while it is parsed
 MOJIBAKE = re.compile("Ã[\x80-\xbf©¨ª«®´¹§]|â€|\ufffd|Ã©")
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+INVISIBLE = re.compile("[\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+SURROGATE = re.compile("[\ud800-\udfff]")
 NOT_COUNTERS = ("article", "either", "none")  # any other outcome names the per-site counter the case must raise
 
 
@@ -130,6 +132,7 @@ def test_archived_fields_are_sane(crawled: HostileCrawl, site: str) -> None:
         assert 10 <= len(title) <= 400, f"{where}: title of {len(title)} characters: {title[:80]!r}"
         if case["outcome"] == "article":
             assert " ".join(title.split()) == case["title"], f"{where}: title {title!r}"
+            assert row["author"] in (None, "Moussa Keïta"), f"{where}: author {row['author']!r}"  # the pages' byline
         for name, value in (("title", title), ("text", text.replace("\n", " "))):
             assert not CONTROL.search(value), f"{where}: control character in {name}: {value[:120]!r}"
             assert not MOJIBAKE.search(value), f"{where}: mojibake/U+FFFD in {name}: {MOJIBAKE.search(value)!r}"
@@ -139,6 +142,16 @@ def test_archived_fields_are_sane(crawled: HostileCrawl, site: str) -> None:
         assert "Ségou" in text and "préparation" in text and "directeur" in text, f"{where}: words lost: {text[:200]!r}"
         assert "root:" not in text and "lolol" not in text, f"{where}: entity expansion leaked into the text"
         assert (row["published"] or "").startswith("2025-"), f"{where}: published {row['published']!r}"
+        assert row["modified"] is None or row["modified"] >= "1990", f"{where}: modified {row['modified']!r}"
+        meta = {k: row[k] for k in ("author", "section", "description", "image")}
+        meta["tags"] = " ".join(json.loads(row["tags"] or "[]"))
+        for name, value in [("title", title), *meta.items()]:
+            value = value or ""
+            assert not CONTROL.search(value) and not INVISIBLE.search(value) and not SURROGATE.search(value), \
+                f"{where}: control, invisible or surrogate character in {name}: {value[:120]!r}"
+        assert len(row["author"] or "") <= 200 and len(row["section"] or "") <= 120, f"{where}: oversized byline/section"
+        assert len(row["description"] or "") <= 2100, f"{where}: description of {len(row['description'])} characters"
+        assert (row["image"] or "http").startswith("http"), f"{where}: image {row['image']!r}"
 
 
 @pytest.mark.parametrize("site", SITES)

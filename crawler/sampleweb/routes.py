@@ -16,7 +16,9 @@ CONTENT_TYPES = {
     ".png": "image/png", ".gif": "image/gif", ".svg": "image/svg+xml", ".pdf": "application/pdf",
 }
 ROUTE_KEYS = frozenset({"status", "location", "headers", "file", "gzip_file", "content_encoding", "body",
-                        "encoding", "delay", "body_bytes"})
+                        "encoding", "delay", "body_bytes", "wire"})
+# Faults below HTTP semantics, acted out by the server on the socket (see README "routes.toml").
+WIRE_FAULTS = frozenset({"reset", "garbage-status", "no-headers", "drip", "endless", "huge-header"})
 NOT_FOUND = "*"  # route applied to paths that match neither a route nor a file
 
 
@@ -32,6 +34,7 @@ class Reply:
     headers: dict[str, str]
     body: bytes
     delay: float = 0.0
+    wire: str = ""  # one of WIRE_FAULTS, or "" for a well-formed reply
 
 
 @dataclass
@@ -179,4 +182,8 @@ def _apply(site: SiteFiles, generation: int, path: str, rule: dict[str, Any], ba
             headers[key] = str(value).replace("{BASE}", base)
     if "body_bytes" in rule:
         body = body[: int(rule["body_bytes"])]
-    return Reply(status, headers, body, float(rule.get("delay", 0)))
+    wire = str(rule.get("wire", ""))
+    if wire and wire not in WIRE_FAULTS:
+        raise RoutesError(f"{site.root / 'routes.toml'}: [routes.\"{path}\"] wire = {wire!r}: "
+                          f"use one of {', '.join(sorted(WIRE_FAULTS))}")
+    return Reply(status, headers, body, float(rule.get("delay", 0)), wire)

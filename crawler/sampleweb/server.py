@@ -1,6 +1,8 @@
 """A loopback test web: serve fake news sites from disk, one per 127.0.0.N address, logging every request."""
 from __future__ import annotations
 
+import socket
+import struct
 import threading
 import time
 import tomllib
@@ -59,6 +61,13 @@ class _Handler(BaseHTTPRequestHandler):
                                reply.status, time.time()))
         if reply.delay:
             time.sleep(reply.delay)
+        if reply.wire:
+            self.close_connection = True
+            try:
+                _act_out(self, reply, send_body)
+            except OSError:  # the crawler hung up: that is what these faults are for
+                pass
+            return
         self.send_response(reply.status)
         for key, value in reply.headers.items():
             self.send_header(key, value)
@@ -69,6 +78,53 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (http.server API)
         """Quiet: the request log is `TestWeb.requests`."""
+
+
+WIRE_LIMIT_S = 60.0  # an endless or dripping reply stops on its own after this, even if nobody hangs up
+
+
+def _act_out(handler: _Handler, reply: Reply, send_body: bool) -> None:
+    """Send `reply` broken the way `reply.wire` says."""
+    out, body = handler.wfile, reply.body
+    if reply.wire == "no-headers":  # HTTP/0.9 style: the page with no status line or headers
+        out.write(body)
+        return
+    if reply.wire == "garbage-status":
+        out.write(b"HTTP/1.1 deux-cents OK\r\nContent-Type: text/html\r\n\r\n" + body)
+        return
+    handler.send_response(reply.status)
+    for key, value in reply.headers.items():
+        handler.send_header(key, value)
+    if reply.wire == "huge-header":
+        handler.send_header("X-Padding", "a" * 200_000)
+    if reply.wire == "endless":
+        handler.send_header("Transfer-Encoding", "chunked")
+        handler.end_headers()
+        chunk = b"<p>" + b"encore " * 1000 + b"</p>\n"
+        frame = b"%x\r\n%s\r\n" % (len(chunk), chunk)
+        stop = time.monotonic() + WIRE_LIMIT_S
+        while send_body and time.monotonic() < stop:
+            out.write(frame)
+        return
+    handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    if not send_body:
+        return
+    if reply.wire == "reset":  # half the promised body, then a TCP reset
+        out.write(body[: len(body) // 2])
+        out.flush()
+        handler.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        handler.connection.close()
+    elif reply.wire == "drip":  # one byte every 0.2 s: each read is quick, the whole never ends in time
+        stop = time.monotonic() + WIRE_LIMIT_S
+        for i in range(len(body)):
+            if time.monotonic() > stop:
+                return
+            out.write(body[i:i + 1])
+            out.flush()
+            time.sleep(0.2)
+    else:  # huge-header: the body itself is fine
+        out.write(body)
 
 
 class TestWeb:

@@ -144,10 +144,41 @@ def markup_site() -> None:
     t12 = "Diré : un titre démesuré " + "très " * 2000
     add("M12", "titre-gigantesque-de-dix-mille-caracteres", "either", "a 10,000-character <title>/<h1> (archived only if sane)",
         art("M12", "titre-gigantesque-de-dix-mille-caracteres", t12))
+    t13 = "Ségou : un JSON-LD qui échappe des moitiés d'emoji"
+    ld13 = ('{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "%s \\ud83d", '
+            '"datePublished": "2025-06-13T09:30:00+00:00", "author": {"@type": "Person", "name": "Moussa \\udc00Keïta"}}' % t13)
+    add("M13", "json-ld-avec-surrogats-isoles", "article", "JSON-LD escapes lone UTF-16 surrogates (\\ud83d) in headline and author",
+        art("M13", "json-ld-avec-surrogats-isoles", t13, jsonld=ld13), title=t13)
+    t14 = "Bamako : un titre truffé de caractères invisibles"
+    sneaky = "Bamako\u200b : un titre \u202etruffé\u202c de caractères\u2066 invisibles\u2069"
+    add("M14", "titre-avec-controles-bidi-invisibles", "article", "bidi overrides and zero-width characters in title, h1 and byline",
+        art("M14", "titre-avec-controles-bidi-invisibles", t14).replace(t14, sneaky).replace("Moussa Keïta", "Moussa\u200b Keïta\u202e"),
+        title=t14)
+    t15 = "Kati : des métadonnées démesurées dans l'en-tête"
+    huge = ('<meta name="author" content="%s"><meta name="description" content="%s">'
+            '<meta property="article:section" content="%s">' % ("Auteur " * 30000, "Résumé long. " * 8000, "Rubrique " * 500))
+    add("M15", "metadonnees-demesurees-dans-l-en-tete", "article", "200 KB author meta, 100 KB description, 4 KB section",
+        art("M15", "metadonnees-demesurees-dans-l-en-tete", t15, extra_head=huge,
+            jsonld='{"@type": "NewsArticle", "datePublished": "2025-06-15T09:30:00+00:00"}'), title=t15)
+    t16 = "Sikasso : une URL canonique illisible et des liens piégés"
+    trap_links = ('<link rel="canonical" href="http://[::1"><meta property="og:image" content="javascript:alert(1)">'
+                  '<meta property="og:url" content="http://[fe80::1%25eth0">')
+    add("M16", "url-canonique-illisible-et-liens-pieges", "article",
+        "canonical http://[::1, og:image javascript:, links to http://[::1/x and http://[zz]/ in the body",
+        art("M16", "url-canonique-illisible-et-liens-pieges", t16, extra_head=trap_links,
+            body_prefix='<p><a href="http://[::1/x">lien</a> <a href="http://[zz]/">lien</a> <a href="//[::1">lien</a></p>'
+            ).replace('<link rel="canonical" href="{BASE}/2025/06/16/url-canonique-illisible-et-liens-pieges/">', ""),
+        title=t16)
+    t17 = "Koutiala : une date de publication au 1er janvier 1970"
+    ld17 = json.dumps({"@type": "NewsArticle", "headline": t17, "datePublished": "1970-01-01T00:00:00+00:00",
+                       "dateModified": "0001-01-01T00:00:00Z"}, ensure_ascii=False)
+    add("M17", "date-de-publication-epoch-1970", "article", "published 1970-01-01 (epoch) in meta and JSON-LD, modified year 1",
+        art("M17", "date-de-publication-epoch-1970", t17, jsonld=ld17).replace(
+            'content="2025-06-17T09:30:00+00:00"', 'content="1970-01-01T00:00:00+00:00"'), title=t17)
     pages["/"] = homepage([c["path"] for c in cases])
     pages["/robots.txt"] = "User-agent: *\nDisallow: /raw/\n"
     write_site("markup", pages, "\n\n".join(routes) + "\n", cases,
-               "Twelve genuine articles whose bytes are hostile. `/raw/*.bin` hold non-UTF-8 bytes served "
+               "Seventeen genuine articles whose bytes or metadata are hostile. `/raw/*.bin` hold non-UTF-8 bytes served "
                "under the article URLs (robots.txt keeps the crawler out of `/raw/` itself).")
 
 

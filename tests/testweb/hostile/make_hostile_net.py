@@ -71,6 +71,24 @@ def http_site() -> None:
     add("H17", "article-sain-du-site-http-temoin", "article", "a plain article (also the end of the H7 chain)", genuine=True)
     add("H18", "en-tetes-contradictoires-et-longueur", "article", "duplicate, contradictory Content-Type headers",
         'headers = { "Content-Type" = "text/html; charset=utf-8; charset=koi8-r" }', genuine=True)
+    # Faults on the socket itself (crawler.sampleweb `wire`); H19 is robots.txt below.
+    add("H20", "connexion-coupee-au-milieu-du-corps", "errors", "half the promised body, then a TCP reset", 'wire = "reset"')
+    add("H21", "ligne-de-statut-illisible-ici", "errors", "an unreadable status line (HTTP/1.1 deux-cents OK)",
+        'wire = "garbage-status"')
+    add("H22", "reponse-sans-aucun-en-tete-http", "errors", "HTTP/0.9 style: the HTML with no status line or headers",
+        'wire = "no-headers"')
+    add("H23", "reponse-au-compte-gouttes-un-octet", "errors", "one byte every 0.2 s (slowloris): over DOWNLOAD_TIMEOUT",
+        'wire = "drip"')
+    add("H24", "corps-chunked-qui-ne-finit-jamais", "errors", "a chunked body that never ends", 'wire = "endless"')
+    add("H25", "en-tete-de-deux-cents-kilo-octets", "errors", "a 200 KB response header line", 'wire = "huge-header"')
+    add("H26", "encodage-de-transfert-inconnu-ici", "either", "Content-Encoding: x-inconnu on a plain HTML article",
+        'headers = { "Content-Encoding" = "x-inconnu" }', genuine=True)
+    add("H27", "gzip-annonce-mais-html-en-clair", "either", "Content-Encoding: gzip on a body that is plain HTML",
+        'headers = { "Content-Encoding" = "gzip" }', genuine=True)
+    add("H28", "redirection-vers-un-fichier-local", "ignored", "302 to file:///etc/passwd",
+        'status = 302\nlocation = "file:///etc/passwd"')
+    add("H29", "jeu-de-caracteres-inexistant-ici", "article", "Content-Type charset=x-pas-de-tel-jeu (unknown codec)",
+        'headers = { "Content-Type" = "text/html; charset=x-pas-de-tel-jeu" }', genuine=True)
     pages["/"] = homepage([c["path"] for c in cases])
     routes.append('[routes."/robots.txt"]\nstatus = 500\nbody = "robots exploded"')
     write_site("http", pages, "\n\n".join(routes) + "\n", cases + [case("H19", "/robots.txt", "none", "robots.txt answers 500")],

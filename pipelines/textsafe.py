@@ -1,0 +1,78 @@
+"""Make extracted strings safe to store and to show.
+
+Pages are hostile in quiet ways: JSON-LD may escape a lone UTF-16 surrogate (`"\\ud83d"`), which
+Python accepts but SQLite cannot encode; titles and bylines may carry invisible bidi overrides or
+zero-width characters that make two equal names differ (or a title display reversed); a `<meta
+name="author">` may hold 200 KB. These helpers give every article field a safe, bounded value.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pipelines.metadata import squash
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# Zero-width space, LRM/RLM, bidi embeddings/overrides/isolates, word joiner, BOM: invisible in a title.
+_INVISIBLE = re.compile("[\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+MAX_AUTHOR = 200       # longer is not a byline (a whole paragraph, a keyword dump)
+MAX_SECTION = 120
+MAX_TAG = 100
+MAX_TAGS = 30
+MAX_DESCRIPTION = 2000
+MAX_URL = 2048
+
+
+def scrub_text(text: str) -> str:
+    """`text` without lone surrogates (half an emoji says nothing and cannot be stored as UTF-8)
+    and without byte-order marks (body text)."""
+    if text.isascii():
+        return text
+    return _SURROGATE.sub("", text).replace("\ufeff", "")
+
+
+def scrub_field(value: Any, limit: int | None = None) -> str | None:
+    """A metadata string: scrubbed, invisible controls removed, whitespace squashed; None when
+    empty, not a string, or longer than `limit` (a value that long is not what the field means)."""
+    if not isinstance(value, str):
+        return None
+    if not value.isascii():
+        value = _INVISIBLE.sub("", scrub_text(value))
+    value = squash(value)
+    if not value or (limit is not None and len(value) > limit):
+        return None
+    return value
+
+
+def truncate_words(text: str | None, limit: int) -> str | None:
+    """`text` cut at the last word boundary before `limit` characters, with an ellipsis."""
+    if text is None or len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + " …"
+
+
+def safe_url(url: Any) -> str | None:
+    """An http(s) URL of sane length, or None."""
+    if not isinstance(url, str) or len(url) > MAX_URL or not url.startswith(("http://", "https://")):
+        return None
+    return scrub_field(url)
+
+
+def safe_article(article: dict[str, Any]) -> dict[str, Any]:
+    """`article` (the extraction contract's dict) with every string field made safe and bounded."""
+    tags = [t for t in (scrub_field(t, MAX_TAG) for t in article.get("tags") or []) if t]
+    article.update(
+        title=scrub_field(article.get("title")) or "",
+        author=scrub_field(article.get("author"), MAX_AUTHOR),
+        section=scrub_field(article.get("section"), MAX_SECTION),
+        tags=list(dict.fromkeys(tags))[:MAX_TAGS],
+        description=truncate_words(scrub_field(article.get("description")), MAX_DESCRIPTION),
+        image=safe_url(article.get("image")),
+        language=scrub_field(article.get("language"), 20),
+        text=scrub_text(article.get("text") or ""),
+    )
+    return article
+
+
+__all__ = ["scrub_text", "scrub_field", "truncate_words", "safe_url", "safe_article",
+           "MAX_AUTHOR", "MAX_DESCRIPTION", "MAX_TAG"]

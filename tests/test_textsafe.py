@@ -1,0 +1,108 @@
+"""Hostile strings inside otherwise good pages: surrogates, invisible controls, oversized metadata,
+placeholder dates and unreadable URLs never reach the archive (and never raise)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from crawler.sites import host_key
+from crawler.urls import canonicalize_url, is_http_url
+from pipelines.cleaning import tidy_author
+from pipelines.dates import normalize_iso
+from pipelines.extract import extract_page
+from pipelines.links import absolute
+from pipelines.textsafe import safe_article, scrub_field, scrub_text, truncate_words
+
+PARA = ("Le gouvernement de transition a annoncé mardi à Bamako une série de mesures pour relancer "
+        "l'économie nationale, selon un communiqué lu à la télévision publique. ")
+
+
+def page(head: str = "", ld: dict | str | None = None, body: str = "") -> bytes:
+    """An article page with a good date unless `head`/`ld` say otherwise."""
+    if isinstance(ld, dict):
+        ld = json.dumps(ld, ensure_ascii=False)
+    ld_tag = f'<script type="application/ld+json">{ld}</script>' if ld else ""
+    paras = "".join(f"<p>{PARA * 2}Paragraphe {i}.</p>" for i in range(8))
+    return (f'<html lang="fr"><head><meta charset="utf-8"><title>Un titre sur le Mali</title>{head}{ld_tag}</head>'
+            f'<body><article><h1>Un titre sur le Mali</h1>{body}{paras}</article></body></html>').encode()
+
+
+def extract(html: bytes) -> dict:
+    return extract_page({"url": "http://127.0.0.9/2025/03/04/un-titre-sur-le-mali/", "body": html,
+                         "content_type": "text/html; charset=utf-8", "now": "2025-06-01T00:00:00+00:00"})
+
+
+def test_scrub_text_drops_lone_surrogates_and_boms_only() -> None:
+    assert scrub_text("a\ud83db\ufeffc 😀") == "abc 😀"
+    assert scrub_text("plain ascii") == "plain ascii"
+
+
+def test_scrub_field_removes_invisible_controls_and_bounds_length() -> None:
+    assert scrub_field("Ba\u200bmako \u202erevers\u202c  x") == "Bamako revers x"
+    assert scrub_field("x" * 201, 200) is None and scrub_field("", 10) is None and scrub_field(3) is None
+
+
+def test_truncate_words_cuts_at_a_word_boundary() -> None:
+    assert truncate_words("un deux trois quatre", 12) == "un deux …"
+    assert truncate_words("court", 12) == "court" and truncate_words(None, 3) is None
+
+
+def test_safe_article_bounds_every_metadata_field() -> None:
+    art = safe_article({"title": "T\ud800itre", "author": "A" * 300, "section": "S" * 200, "tags": ["x", "x", "y" * 101],
+                        "description": "mot " * 1000, "image": "javascript:alert(1)", "language": "fr", "text": "b\udc00c"})
+    assert art["title"] == "Titre" and art["author"] is None and art["section"] is None and art["tags"] == ["x"]
+    assert len(art["description"]) <= 2002 and art["image"] is None and art["text"] == "bc"
+
+
+def test_surrogates_in_json_ld_never_reach_the_article() -> None:
+    ld = ('{"@type": "NewsArticle", "headline": "Titre du Mali \\ud83d", "datePublished": "2025-03-04T10:00:00Z",'
+          ' "author": {"@type": "Person", "name": "Awa \\udc00Diarra"}}')
+    art = extract(page(ld=ld))["article"]
+    assert art["title"] == "Titre du Mali" and art["author"] == "Awa Diarra"
+    for value in art.values():
+        if isinstance(value, str):
+            value.encode("utf-8")  # raises on a surrogate
+
+
+def test_invisible_controls_leave_title_and_author() -> None:
+    html = page(head='<meta name="author" content="Awa\u200b Diarra\u202e">',
+                ld={"@type": "NewsArticle", "headline": "Un titre\u202e sur\u2066 le Mali\u2069", "datePublished": "2025-03-04"})
+    art = extract(html)["article"]
+    assert art["title"] == "Un titre sur le Mali" and art["author"] == "Awa Diarra"
+
+
+def test_an_oversized_author_meta_falls_back_to_the_next_source() -> None:
+    html = page(head='<meta name="author" content="' + "Mot " * 5000 + '">',
+                ld={"@type": "NewsArticle", "datePublished": "2025-03-04", "author": "Awa Diarra"})
+    art = extract(html)["article"]
+    assert art["author"] == "Awa Diarra"
+
+
+@pytest.mark.parametrize("stamp", ["1970-01-01T00:00:00Z", "0001-01-01T00:00:00Z", "1899-12-31", "1989-12-31T23:00:00Z"])
+def test_placeholder_dates_are_not_dates(stamp: str) -> None:
+    assert normalize_iso(stamp, "2025-06-01T00:00:00+00:00") is None
+    html = page(head=f'<meta property="article:published_time" content="{stamp}">')
+    art = extract(html)["article"]
+    assert art is None or art["published"] is None or art["published"] >= "1990"
+
+
+def test_a_real_early_date_is_kept() -> None:
+    assert normalize_iso("1996-04-02T08:00:00Z", "2025-06-01T00:00:00+00:00") == "1996-04-02T08:00:00+00:00"
+
+
+def test_unreadable_urls_are_dropped_not_raised() -> None:
+    assert absolute("http://a.ml/x/", "http://[::1") is None and absolute("http://a.ml/x/", "//[zz") is None
+    assert absolute("http://a.ml/x/", "http://[::1]:8080/p") == "http://[::1]:8080/p"
+    assert host_key("http://[::1") == "" and not is_http_url("http://[::1")
+    assert canonicalize_url("http://[::1/x") == "http://[::1/x"
+    html = page(head='<link rel="canonical" href="http://[::1"><meta property="og:url" content="http://[fe80::1%eth0">',
+                body='<p><a href="http://[::1/x">a</a> <a href="http://[zz]/">b</a></p>')
+    result = extract(html)
+    assert result["canonical_url"] is None and not any("[" in u for u in result["links"])
+
+
+def test_tidy_author_drops_what_a_split_byline_leaves_behind() -> None:
+    assert tidy_author("Par Moussa Keïta; Le") == "Moussa Keïta"
+    assert tidy_author("Awa Diarra; Oumar Traoré") == "Awa Diarra; Oumar Traoré"
+    assert tidy_author("Le") == ""
