@@ -116,34 +116,57 @@ class ExtractionPool:
             future.result()
 
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
-        """Run `fn(*args)` in a worker and return its result without blocking the loop."""
+        """Run `fn(*args)` in a worker and return its result without blocking the loop.
+
+        A job that outlives `timeout` gets its pool killed (a stuck worker cannot be stopped
+        otherwise) and raises `ExtractionTimeoutError`; jobs that were in flight on a pool that
+        died (killed, or a worker crashed) are retried once on a fresh pool.
+        """
         if self._semaphore is None:
             self._semaphore = asyncio.Semaphore(self.max_pending)
         async with self._semaphore:
-            executor = self._ensure()
-            try:
-                future = executor.submit(fn, *args)
-            except BrokenProcessPool:
-                self._restart()
-                future = self._ensure().submit(fn, *args)
-            kill_point("extract")  # test-only: tests/test_crash_safety.py dies here, a page in a worker
-            try:
-                return await asyncio.wait_for(asyncio.wrap_future(future), self.timeout)
-            except asyncio.TimeoutError:
-                future.cancel()
-                raise ExtractionTimeoutError(f"extraction took more than {self.timeout:.0f}s") from None
-            except BrokenProcessPool:
-                logger.warning("an extraction worker died; restarting the pool")
-                self._restart()
-                raise
+            for attempt in range(2):
+                executor = self._ensure()
+                try:
+                    future = executor.submit(fn, *args)
+                except BrokenProcessPool:
+                    self._discard(executor)
+                    continue
+                kill_point("extract")  # test-only: tests/test_crash_safety.py dies here, a page in a worker
+                try:
+                    return await asyncio.wait_for(asyncio.wrap_future(future), self.timeout)
+                except asyncio.TimeoutError:
+                    logger.warning("an extraction ran over %.0fs: killing its workers", self.timeout)
+                    self._discard(executor, kill=True)
+                    raise ExtractionTimeoutError(f"extraction took more than {self.timeout:.0f}s") from None
+                except BrokenProcessPool:
+                    self._discard(executor)
+                    if attempt:
+                        raise
+                    logger.warning("an extraction worker died; retrying the page once on a fresh pool")
+            raise BrokenProcessPool("the extraction pool could not be restarted")
 
-    def _restart(self) -> None:
-        if self._executor is not None:
-            self._executor.shutdown(wait=False, cancel_futures=True)
-        self._executor = None
-
-    def close(self) -> None:
-        """Stop the workers (waits for running tasks)."""
-        if self._executor is not None:
-            self._executor.shutdown(wait=True, cancel_futures=True)
+    def _discard(self, executor: ProcessPoolExecutor, kill: bool = False) -> None:
+        """Stop using `executor` (the next job starts a fresh pool); `kill` terminates its workers."""
+        if kill:
+            # ProcessPoolExecutor cannot cancel a running job: end the processes themselves.
+            for process in list((getattr(executor, "_processes", None) or {}).values()):
+                process.kill()
+        executor.shutdown(wait=False, cancel_futures=True)
+        if self._executor is executor:
             self._executor = None
+
+    def close(self, grace: float = 10.0) -> None:
+        """Stop the workers: running jobs get `grace` seconds to finish, then their process is killed."""
+        executor, self._executor = self._executor, None
+        if executor is None:
+            return
+        processes = list((getattr(executor, "_processes", None) or {}).values())
+        executor.shutdown(wait=False, cancel_futures=True)
+        deadline = time.monotonic() + grace
+        for process in processes:
+            process.join(max(0.0, deadline - time.monotonic()))
+            if process.is_alive():
+                logger.warning("an extraction worker did not stop within %.0fs: killing it", grace)
+                process.kill()
+                process.join(5)

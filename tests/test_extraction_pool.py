@@ -1,0 +1,89 @@
+"""The extraction pool survives pages that hang or kill their worker, and always shuts down."""
+from __future__ import annotations
+
+import asyncio
+import os
+import time
+from concurrent.futures.process import BrokenProcessPool
+
+import pytest
+
+from pipelines.extraction_pool import ExtractionPool, ExtractionTimeoutError
+
+pytestmark = pytest.mark.timeout(120)
+
+
+def echo(value: int) -> tuple[int, int]:
+    """The value and the worker's pid."""
+    return value, os.getpid()
+
+
+def hang(seconds: float) -> None:
+    """A page whose extraction never ends (catastrophic backtracking, say)."""
+    time.sleep(seconds)
+
+
+def die() -> None:
+    """A page that kills its worker (a segfault in a C parser, the OOM killer)."""
+    os._exit(9)
+
+
+def slow_echo(value: int) -> int:
+    time.sleep(0.5)
+    return value
+
+
+def test_a_hung_job_times_out_and_its_worker_is_killed() -> None:
+    pool = ExtractionPool(workers=1, timeout=1.0)
+    pool.start()
+
+    async def scenario() -> tuple[int, int, int]:
+        _, stuck_pid = await pool.run(echo, 0)
+        started = time.monotonic()
+        with pytest.raises(ExtractionTimeoutError):
+            await pool.run(hang, 600)
+        waited = time.monotonic() - started
+        value, new_pid = await pool.run(echo, 7)  # the pool works again, on a fresh worker
+        return stuck_pid, new_pid, value if waited < 10 else -1
+
+    try:
+        stuck_pid, new_pid, value = asyncio.run(scenario())
+    finally:
+        pool.close()
+    assert value == 7 and new_pid != stuck_pid
+    time.sleep(0.2)
+    with pytest.raises(ProcessLookupError):
+        os.kill(stuck_pid, 0)  # the stuck worker is gone, not left spinning beside the crawl
+
+
+def test_a_worker_that_dies_costs_only_its_own_page() -> None:
+    pool = ExtractionPool(workers=2, timeout=30.0)
+    pool.start()
+
+    async def scenario() -> list[object]:
+        jobs = [pool.run(slow_echo, i) for i in range(4)] + [pool.run(die)]
+        return await asyncio.gather(*jobs, return_exceptions=True)
+
+    try:
+        results = asyncio.run(scenario())
+        after = asyncio.run(pool.run(echo, 5))[0]
+    finally:
+        pool.close()
+    assert results[:4] == [0, 1, 2, 3], results  # in flight beside the crash: retried on a fresh pool
+    assert isinstance(results[4], BrokenProcessPool)
+    assert after == 5
+
+
+def test_close_never_waits_forever_on_a_stuck_worker() -> None:
+    pool = ExtractionPool(workers=1, timeout=600.0)
+    pool.start()
+
+    async def submit_and_leave() -> None:
+        task = asyncio.ensure_future(pool.run(hang, 600))
+        await asyncio.sleep(0.5)
+        task.cancel()
+
+    asyncio.run(submit_and_leave())
+    started = time.monotonic()
+    pool.close(grace=1.0)
+    assert time.monotonic() - started < 10
