@@ -95,6 +95,20 @@ def extract_page_loop(pages: list[tuple[str, str]]) -> float:
     return len(pages) / (time.perf_counter() - t0)
 
 
+def scrapy_floor(urls: list[str], tmp: Path) -> dict[str, Any]:
+    """Bare Scrapy over the same pages with a do-nothing callback (bench/scrapy_floor.py)."""
+    listing = tmp / "floor-urls.txt"
+    listing.write_text("\n".join(urls) + "\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, str(ROOT / "bench" / "scrapy_floor.py"), str(listing)], cwd=ROOT,
+                         capture_output=True, text=True, check=False)
+    lines = out.stdout.strip().splitlines()
+    figures = json.loads(lines[-1]) if lines else {}
+    if out.returncode != 0 or figures.get("pages") != len(urls):
+        log(out.stderr[-2000:])
+        raise SystemExit(f"scrapy floor run failed: {figures}")
+    return figures
+
+
 def run_crawl(sites_file: Path, db: Path, extra: list[str]) -> dict[str, Any]:
     """Run `malinews crawl` in a subprocess, sampling its process tree and the archive's growth."""
     cmd = [sys.executable, "-m", "archive", "crawl", SITE, "--sites", str(sites_file), "--db", str(db), "--quiet"]
@@ -180,6 +194,9 @@ def main(argv: list[str] | None = None) -> int:
         log(f"the pipeline's trafilatura call, 1 process:   {same:.1f} articles/s")
         full = extract_page_loop(pages[: args.sample])
         log(f"extract_page (whole worker job), 1 process:   {full:.1f} articles/s (first {min(args.sample, len(pages))} pages)")
+        floor = scrapy_floor([u for u, _ in pages], tmp)
+        log(f"bare Scrapy, do-nothing callback, 1 process:   {floor['pages_per_s']:.1f} pages/s, "
+            f"{floor['cpu_ms_per_page']:.2f} ms CPU per page")
         del pages
         db = tmp / "bench.db"
         extra = [x for s in args.extra for x in ("-s", s)]
@@ -197,6 +214,9 @@ def main(argv: list[str] | None = None) -> int:
     main_ms = (crawl["main_cpu"] - f[1]) * 1000 / steady_n
     worker_ms = (crawl["worker_cpu"] - f[2]) * 1000 / steady_n
     cpu_bound = cores * 1000 / (main_ms + worker_ms) if main_ms + worker_ms else 0.0
+    # The best any Scrapy pipeline could do here: bare Scrapy's CPU plus bare trafilatura's, nothing else,
+    # spread over every core with no hand-off cost.
+    ceiling_aps = cores * 1000 / (floor["cpu_ms_per_page"] + 1000 / bare)
     log("politeness lifted for this loopback benchmark: " + ", ".join(f"{k}={v}" for k, v in BENCH_SETTINGS.items()))
     log(f"crawl: {n} articles ({result['distinct']} distinct URLs, {result['with_text']} with text) in "
         f"{crawl['elapsed']:.1f} s = {aps:.1f} articles/s wall clock; steady state {steady_rate(crawl['growth'], n):.1f}/s")
@@ -205,6 +225,10 @@ def main(argv: list[str] | None = None) -> int:
         f"load average now {os.getloadavg()[0]:.2f}")
     log(f"CPU per article after start-up: scrapy process {main_ms:.1f} ms, workers {worker_ms:.1f} ms "
         f"(bare trafilatura {1000 / bare:.1f} ms) -> at most {cpu_bound:.0f} articles/s on {cores} idle cores")
+    log(f"ceiling: bare Scrapy ({floor['cpu_ms_per_page']:.2f} ms) + bare trafilatura ({1000 / bare:.2f} ms) per page "
+        f"on {cores} cores = {ceiling_aps:.0f} articles/s, a ratio of {ceiling_aps / bare:.2f} for a pipeline that "
+        f"stored, indexed and deduplicated nothing; ratio reached {aps / bare:.2f} "
+        f"({aps / ceiling_aps:.0%} of that ceiling)")
     log(f"reactor: longest CPU burst between 50 ms ticks {st.get('malinews/reactor/max_busy_ms', 0)} ms; "
         f"max lag {st.get('malinews/reactor/max_lag_ms', 0)} ms, "
         f"{st.get('malinews/reactor/blocked_100ms', 0)} ticks ≥100 ms late of {st.get('malinews/reactor/ticks', 0)}")
@@ -227,6 +251,9 @@ def main(argv: list[str] | None = None) -> int:
         "reactor_max_lag_ms": st.get("malinews/reactor/max_lag_ms"), "reactor_max_busy_ms": st.get("malinews/reactor/max_busy_ms"), "page_kb": round(kb, 1),
         "server": args.server, "load_avg": round(os.getloadavg()[0], 2), "main_ms_per_article": round(main_ms, 2),
         "worker_ms_per_article": round(worker_ms, 2), "cpu_bound_aps": round(cpu_bound, 1),
+        "scrapy_floor_pps": floor["pages_per_s"], "scrapy_floor_ms_per_page": floor["cpu_ms_per_page"],
+        "ceiling_aps": round(ceiling_aps, 1), "ceiling_ratio": round(ceiling_aps / bare, 2),
+        "share_of_ceiling": round(aps / ceiling_aps, 2),
     }))
     return 0 if n == args.n else 1
 
