@@ -1,4 +1,4 @@
-"""Deterministic synthetic Malian-news articles (French-like Zipf text, outlets with gaps) for benchmarks."""
+"""Deterministic synthetic Malian-news articles (French-like Zipf text with bursty topics, outlets with gaps) for benchmarks."""
 from __future__ import annotations
 
 import hashlib
@@ -31,6 +31,9 @@ NAMES = (
     "Diallo Sidibé Dembélé Doumbia Sissoko Kanté Camara Dicko Ag Wagué Minusma CEDEAO AES Burkina Niger "
     "Sénégal Guinée Algérie Mauritanie Russie France Chine ONU Wagner Fama Barkhane EDM Somagep"
 ).split()
+# Generic news words found in every kind of article (the rest of COMMON[60:] belongs to topics).
+BACKGROUND = ("gouvernement", "ministre", "président", "pays", "national", "nationale", "population", "projet",
+              "conseil", "prix", "réunion", "communiqué", "développement", "région", "ville")
 SYLLABLES = "ba bou da di do fa fo ka ki ko kou la li lo ma mi mo na ni no sa si so ta ti to wa ya ze gou dé".split()
 SECTIONS = ("Politique", "Économie", "Sécurité", "Société", "Culture", "Sport", "International", "Santé")
 
@@ -87,26 +90,56 @@ def content_hash(text: str) -> str:
 class Generator:
     """Yields archive items (the `Archive.save_batch` shape) deterministically from a seed."""
 
-    def __init__(self, seed: int = 42, tail_words: int = 30_000) -> None:
+    def __init__(self, seed: int = 42, tail_words: int = 60_000, topics: int = 400) -> None:
         self.rng = random.Random(seed)
         tail = {"".join(self.rng.choice(SYLLABLES) for _ in range(self.rng.randint(2, 4))) for _ in range(tail_words)}
-        self.vocab = list(COMMON) + list(NAMES) + sorted(tail)
+        self.tail = sorted(tail)
+        # Background words any article uses: function words, a few generic news words, then the tail.
+        self.vocab = list(COMMON[:60]) + list(BACKGROUND) + self.tail
         self.cum = list(accumulate(1.0 / (rank + 3) ** 1.1 for rank in range(len(self.vocab))))
+        # Topics make words bursty, as in real news: "coton" comes five times in one article about
+        # cotton, not once in five articles. Each topic draws from its own small vocabulary.
+        content = [w for w in COMMON[60:] if w not in BACKGROUND]
+        name_weights = [1.0 / (i + 2) ** 0.8 for i in range(len(NAMES))]
+        self.topics: list[tuple[list[str], list[float]]] = []
+        for _ in range(topics):
+            words = (self.rng.sample(content, 10) + self.rng.choices(NAMES, weights=name_weights, k=5)
+                     + self.rng.sample(self.tail, 120))
+            words = list(dict.fromkeys(words))
+            self.rng.shuffle(words)
+            self.topics.append((words, list(accumulate(1.0 / (r + 1) ** 0.9 for r in range(len(words))))))
+        self.topic_cum = list(accumulate(1.0 / (t + 5) ** 0.7 for t in range(topics)))  # some topics are hot
         self.cells = [(o, mo) for o in OUTLETS for mo in active_months(o)]
         growth = {mo: 1.0 + i / 60 for i, mo in enumerate(months("2016-01", "2025-12"))}
         self.cell_cum = list(accumulate(o.weight * growth[mo] for o, mo in self.cells))
         self.authors = {o.key: [f"{self.rng.choice(NAMES[21:40])} {self.rng.choice(NAMES[21:40])}" for _ in range(25)] for o in OUTLETS}
         self.recent: list[dict[str, Any]] = []
 
-    def words(self, n: int) -> list[str]:
-        """`n` words drawn from the Zipf vocabulary."""
-        return self.rng.choices(self.vocab, cum_weights=self.cum, k=n)
+    def words(self, n: int, topics: list[int] | None = None) -> list[str]:
+        """`n` words: 60 % from the background Zipf vocabulary, 40 % from the article's topics."""
+        rng = self.rng
+        out = rng.choices(self.vocab, cum_weights=self.cum, k=n)
+        if topics:
+            m = min(n, max(0, round(rng.gauss(0.4 * n, (0.24 * n) ** 0.5))))  # ~Binomial(n, 0.4)
+            positions = rng.sample(range(n), m)
+            share = -(-m // len(topics))
+            for i, topic in enumerate(topics):
+                words, cum = self.topics[topic]
+                chunk = positions[i * share:(i + 1) * share]
+                for pos, word in zip(chunk, rng.choices(words, cum_weights=cum, k=len(chunk))):
+                    out[pos] = word
+        return out
 
-    def text(self) -> str:
+    def pick_topics(self) -> list[int]:
+        """One or two topics for an article."""
+        k = 1 if self.rng.random() < 0.7 else 2
+        return self.rng.choices(range(len(self.topics)), cum_weights=self.topic_cum, k=k)
+
+    def text(self, topics: list[int] | None = None) -> str:
         """About 400 words in 5–9 paragraphs separated by newlines."""
         paras = []
         for _ in range(self.rng.randint(5, 9)):
-            w = self.words(self.rng.randint(35, 75))
+            w = self.words(self.rng.randint(35, 75), topics)
             w[0] = w[0].capitalize()
             paras.append(" ".join(w) + ".")
         return "\n".join(paras)
@@ -120,8 +153,9 @@ class Generator:
         if copy_of and copy_of["site"] != outlet.key:
             title, text = copy_of["title"], copy_of["text"]
         else:
-            title = " ".join(self.words(self.rng.randint(6, 12))).capitalize()
-            text = self.text()
+            topics = self.pick_topics()
+            title = " ".join(self.words(self.rng.randint(6, 12), topics)).capitalize()
+            text = self.text(topics)
             self.recent = (self.recent + [{"site": outlet.key, "title": title, "text": text}])[-200:]
         slug = "-".join(title.lower().split()[:6])
         url = f"https://{outlet.host}/{month.replace('-', '/')}/{slug}-{n}/"
@@ -149,13 +183,18 @@ class Generator:
             yield self.item(n)
 
     def queries(self, count: int = 50, seed: int = 7) -> list[str]:
-        """`count` search queries of 1–3 words (common words, names, rarer words; accents dropped sometimes)."""
+        """`count` search queries of 1–3 words, as researchers type them: mostly a name or a topic's
+        words (several from one topic for 2–3 word queries), one in ten a common news word
+        ("gouvernement", "prix"); accents dropped in three of ten."""
         rng = random.Random(seed)
         out = []
         for _ in range(count):
             k = rng.choice((1, 1, 2, 2, 3))
-            pool = rng.choice((COMMON[60:], NAMES, self.vocab[300:3000]))
-            words = [rng.choice(pool) for _ in range(k)]
+            if rng.random() < 0.1:
+                words = [rng.choice(BACKGROUND)] + [rng.choice(COMMON[60:]) for _ in range(k - 1)]
+            else:
+                pool, _ = self.topics[rng.randrange(len(self.topics))]
+                words = rng.sample(pool[:40], k)
             q = " ".join(words)
             if rng.random() < 0.3:
                 q = unicodedata.normalize("NFKD", q).encode("ascii", "ignore").decode()
