@@ -1,4 +1,4 @@
-"""Hostile input: one bounded crawl of tests/testweb/hostile (markup, http, traps: 57 cases).
+"""Hostile input: one bounded crawl of tests/testweb/hostile (markup, http, traps: 59 cases).
 
 The crawl must end on its own within its bounds, exit 0 without a traceback, archive exactly the
 genuine articles with sane fields, count every case in `crawl_runs.stats` for its site, and keep its
@@ -173,6 +173,8 @@ def test_traps_are_cut(crawled: HostileCrawl) -> None:
     """Endless calendar/pagination, 100k links and sitemap loops end within their bounds."""
     paths = [r.path for r in crawled.requests if r.site == "traps"]
     assert len(paths) < 900, f"{len(paths)} requests to the trap site"
+    chain = sorted(int(m.group(1)) for p in paths if (m := re.fullmatch(r"/plan/(\d+)\.xml", p)))
+    assert chain == [1, 2, 3, 4, 5], f"sitemap chain requested as far as {chain}: SITEMAP_MAX_DEPTH not applied"
     giant = [p for p in paths if re.fullmatch(r"/archives/lien-numero-\d+-de-la-page-geante/", p)]
     assert len(giant) <= 300, f"{len(giant)} links of the 100k-link page followed: MALINEWS_MAX_LINKS_PER_PAGE not applied"
     assert paths.count("/sitemap-a.xml") == 1 and paths.count("/sitemap-b.xml") == 1, "sitemap index loop re-fetched"

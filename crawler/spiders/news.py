@@ -30,6 +30,7 @@ ERROR_STATUSES = list(range(400, 600))  # seen and counted by the callbacks; 3xx
 
 
 DISCOVERY_CHUNK = 250  # sitemap/feed entries handled between two returns to the reactor
+SITEMAP_MAX_DEPTH = 4  # robots/probe sitemap = 0; real indexes nest once, rarely twice
 
 
 class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
@@ -70,6 +71,8 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
         spider.max_page_bytes = s.getint("MALINEWS_MAX_PAGE_BYTES")
         spider.max_links = s.getint("MALINEWS_MAX_LINKS_PER_PAGE", 2000)
         spider.max_xml_bytes = s.getint("DOWNLOAD_MAXSIZE")
+        spider.max_sitemaps = s.getint("MALINEWS_MAX_SITEMAPS", 2000)
+        spider.sitemaps_followed = {key: 0 for key in spider.sites}
         crawler.signals.connect(spider.on_closed, signal=signals.spider_closed)
         return spider
 
@@ -120,8 +123,22 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
         if response.status != 200:
             return
         for url in robots_sitemaps(response.body, response.url):
-            if is_http_url(url):
-                yield self._req(url, site, "sitemap", self.parse_discovery)
+            if (req := self._sitemap_request(url, site, 0)) is not None:
+                yield req
+
+    def _sitemap_request(self, url: str, site: Site, depth: int) -> Request | None:
+        """A request for a sitemap a document listed, or None (counted) when it is off the site's hosts,
+        nested deeper than SITEMAP_MAX_DEPTH, or over MALINEWS_MAX_SITEMAPS for the site."""
+        if not is_http_url(url):
+            return None
+        if not site.owns(url) and url not in site.sitemaps:
+            self._count(site.key, "offsite", "malinews/discovery/offsite_sitemap")
+            return None
+        if depth > SITEMAP_MAX_DEPTH or self.sitemaps_followed[site.key] >= self.max_sitemaps:
+            self._count(site.key, "sitemaps_capped", "malinews/discovery/sitemaps_capped")
+            return None
+        self.sitemaps_followed[site.key] += 1
+        return self._req(url, site, "sitemap", self.parse_discovery, sitemap_depth=depth)
 
     async def parse_discovery(self, response: Response) -> AsyncIterator[Request]:
         """Parse a sitemap, sitemap index or feed (in the pool) and schedule what it lists."""
@@ -141,9 +158,10 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
                 logger.info("unreadable discovery document %s: %r", response.url, exc)
             return
         self.crawler.stats.inc_value(f"malinews/discovery/{doc.kind}")
+        depth = response.meta.get("sitemap_depth", 0) + 1
         for url in doc.sitemaps:
-            if is_http_url(url):
-                yield self._req(url, site, "sitemap", self.parse_discovery)
+            if (req := self._sitemap_request(url, site, depth)) is not None:
+                yield req
         for start in range(0, len(doc.entries), DISCOVERY_CHUNK):
             chunk = doc.entries[start:start + DISCOVERY_CHUNK]
             # One archive query per chunk, not one per entry; then the loop gets the reactor back.
@@ -214,6 +232,9 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
         if response.status >= 400:
             self._stat(site.key, "errors")
             self.crawler.stats.inc_value(f"malinews/errors/http_{response.status}")
+            return
+        if not site.owns(response.url):  # redirected off the site's hosts: not this outlet's page
+            self._count(site.key, "offsite", "malinews/skipped/offsite_redirect")
             return
         ctype = response.headers.get(b"Content-Type", b"").decode("latin-1").lower()
         head = response.body[:512].lstrip().lower()

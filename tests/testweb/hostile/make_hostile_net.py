@@ -95,6 +95,10 @@ def http_site() -> None:
                "HTTP-level hostility. The homepage links every case; robots.txt answers 500 (crawl as allowed).")
 
 
+PLAN_CHAIN = 12
+OFFSITE_SITEMAPS = ("http://169.254.169.254/latest/meta-data/", "http://localhost:1/sitemap-interne.xml")
+
+
 def discovery_site() -> None:
     """Hostile discovery: XML bombs, sitemap loops, endless calendar/pagination, 100k links, off-site and junk URLs."""
     good = [("D1", "premier-article-cache-dans-les-sitemaps"), ("D2", "second-article-cache-dans-les-sitemaps")]
@@ -120,8 +124,13 @@ def discovery_site() -> None:
     pages["/sitemap-bombe.xml"] = BOMB + '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>&lol9;</loc></url><url><loc>&xxe;</loc></url></urlset>'
     pages["/feed/"] = (BOMB + '<rss version="2.0"><channel><title>&lol9;</title><item><title>&lol9;</title>'
                        "<link>&xxe;</link><description>&lol9;</description></item></channel></rss>")
+    index = '<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{}</sitemapindex>'
+    for i in range(1, PLAN_CHAIN + 1):  # each index lists the next, distinct one: no loop to detect
+        pages[f"/plan/{i}.xml"] = index.format(f"<sitemap><loc>{{BASE}}/plan/{i + 1}.xml</loc></sitemap>")
+    pages["/plan-ailleurs.xml"] = index.format("".join(f"<sitemap><loc>{u}</loc></sitemap>" for u in OFFSITE_SITEMAPS))
     pages["/robots.txt"] = ("User-agent: *\nSitemap: {BASE}/sitemap-a.xml\nSitemap: {BASE}/sitemap-bombe.xml\n"
-                            "Sitemap: {BASE}/sitemap-gzbomb.xml.gz\n")
+                            "Sitemap: {BASE}/sitemap-gzbomb.xml.gz\nSitemap: {BASE}/plan/1.xml\n"
+                            "Sitemap: {BASE}/plan-ailleurs.xml\nSitemap: http://localhost:1/sitemap-declare-ailleurs.xml\n")
     pages["/agenda/"] = ('<!DOCTYPE html><html><head><title>Agenda</title></head><body><h1>Agenda culturel</h1>'
                          '<a href="mois-suivant/">Mois suivant</a> <a href="evenement-unique-de-ce-mois-ci-a-bamako/">Événement</a>'
                          '<a href="?page=2" rel="next">Suite</a></body></html>')
@@ -141,6 +150,10 @@ def discovery_site() -> None:
         case("D9", "/liens/", "links_capped", "a page with 100,000 links (generated at test time)"),
         case("D10", "/sitemap-articles.xml", "documents", "javascript:, data:, 6,000-character, broken and off-site URLs"),
         case("D11", "/", "none", "an off-site link on the homepage (never requested)"),
+        case("D12", "/plan/1.xml", "sitemaps_capped",
+             f"a chain of {PLAN_CHAIN} distinct sitemap indexes, each listing the next: cut at depth 4"),
+        case("D13", "/plan-ailleurs.xml", "offsite",
+             "a sitemap index (and robots.txt) listing sitemaps on other hosts (cloud metadata, localhost)"),
     ]
     write_site("traps", pages, "\n\n".join(routes) + "\n", cases,
                "Discovery traps. Only D1 and D2 are articles, reachable only through the looping sitemap index.")
