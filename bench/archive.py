@@ -33,6 +33,10 @@ RAW_SQL = """
 """
 
 
+# Queries grouped by the share of the archive they match: the cost of BM25 ranking grows with it.
+HIT_BANDS = (("under 1 %", 0.0, 0.01), ("1-5 %", 0.01, 0.05), ("5-20 %", 0.05, 0.20), ("over 20 %", 0.20, 1.01))
+
+
 def pct(values: list[float], p: float) -> float:
     """The p-th percentile (nearest rank) of `values`, in milliseconds rounded to 0.1."""
     ordered = sorted(values)
@@ -81,10 +85,22 @@ def measure_search(path: Path, queries: list[str], cli_queries: int) -> dict[str
     for q in queries:
         api_t.append(timed(lambda: search(db, q, limit=20)))
         raw_t.append(timed(lambda: raw.execute(RAW_SQL, [q]).fetchall()))
+    hits = [raw.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", [q]).fetchone()[0] for q in queries]
+    total = raw.execute("SELECT count(*) FROM articles").fetchone()[0] or 1
+    bands: dict[str, Any] = {}
+    for label, low, high in HIT_BANDS:
+        idx = [i for i, h in enumerate(hits) if low <= h / total < high]
+        if idx:
+            bands[label] = {"queries": len(idx), "search_p95_ms": pct([api_t[i] for i in idx], 95),
+                            "raw_fts_p95_ms": pct([raw_t[i] for i in idx], 95)}
+    for q, h, a, r in sorted(zip(queries, hits, api_t, raw_t), key=lambda x: x[1]):
+        print(f"  {q!r:40} {h:>8,} matches  search {a * 1000:7.1f} ms  raw {r * 1000:7.1f} ms", file=sys.stderr)
     out: dict[str, Any] = {
         "search_queries": len(queries),
         "search_p50_ms": pct(api_t, 50), "search_p95_ms": pct(api_t, 95), "search_max_ms": pct(api_t, 100),
         "raw_fts_p50_ms": pct(raw_t, 50), "raw_fts_p95_ms": pct(raw_t, 95), "raw_fts_max_ms": pct(raw_t, 100),
+        "search_p95_over_raw": round(pct(api_t, 95) / max(pct(raw_t, 95), 0.1), 2),
+        "search_by_match_share": bands,
     }
     if cli_queries:
         cli_t = []

@@ -183,17 +183,21 @@ class Generator:
             yield self.item(n)
 
     def queries(self, count: int = 50, seed: int = 7) -> list[str]:
-        """`count` search queries of 1–3 words, as researchers type them: mostly a name or a topic's
-        words (several from one topic for 2–3 word queries), one in ten a common news word
-        ("gouvernement", "prix"); accents dropped in three of ten."""
+        """`count` search queries of 1–3 words, as researchers type them: one in five a person or
+        place (alone, or with a word of a topic it belongs to), one in ten a common news word with
+        another ("gouvernement", "prix"), the rest a topic's words; accents dropped in three of ten."""
         rng = random.Random(seed)
         out = []
         for _ in range(count):
             k = rng.choice((1, 1, 2, 2, 3))
-            if rng.random() < 0.1:
-                words = [rng.choice(BACKGROUND)] + [rng.choice(COMMON[60:]) for _ in range(k - 1)]
+            roll = rng.random()
+            pool, _ = self.topics[rng.randrange(len(self.topics))]
+            if roll < 0.2:
+                names = [w for w in pool if w in NAMES] or list(NAMES)
+                words = [rng.choice(names)] + rng.sample([w for w in pool[:40] if w not in NAMES], min(k, 2) - 1)
+            elif roll < 0.3:
+                words = [rng.choice(BACKGROUND)] + [rng.choice(COMMON[60:]) for _ in range(max(k, 2) - 1)]
             else:
-                pool, _ = self.topics[rng.randrange(len(self.topics))]
                 words = rng.sample(pool[:40], k)
             q = " ".join(words)
             if rng.random() < 0.3:
