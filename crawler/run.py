@@ -12,6 +12,7 @@ from scrapy.settings import Settings
 
 from archive.lock import ArchiveLock
 from archive.store import Archive
+from crawler import runqueue
 from crawler.backfill import apply_mode, finish_job
 from crawler.progress import COLUMNS, site_counts
 from crawler.sites import load_sites, select_sites
@@ -90,6 +91,11 @@ def run_crawl(
                                   overrides=overrides, progress=progress)
         settings.set("MALINEWS_RUN_ID", run_id, priority="cmdline")
         jobdir = apply_mode(settings, db, keys, backfill=backfill, since=since, until=until, overrides=overrides)
+        scratch = None
+        if jobdir is None and "JOBDIR" not in (overrides or {}):  # pending requests on disk, not in memory
+            runqueue.clear_stale(db)
+            scratch = runqueue.scratch_dir(db, run_id)
+            settings.set("JOBDIR", str(scratch), priority="cmdline")
         process = CrawlerProcess(settings)
         from crawler.spiders.news import NewsSpider
 
@@ -129,4 +135,6 @@ def run_crawl(
             )
             archive.close()
             finish_job(jobdir, status)
+            if scratch is not None:
+                runqueue.drop(scratch)
     return CrawlSummary(run_id, reason, status, per_site, stats)

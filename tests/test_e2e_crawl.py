@@ -132,6 +132,16 @@ def test_disallowed_paths_are_never_requested(crawl1: CrawlRun, testweb: TestWeb
     assert not hits, f"{site}: robots.txt disallows {prefixes} but the crawler requested {hits}"
 
 
+def test_pending_requests_wait_on_disk_and_the_queue_is_removed(crawl1: CrawlRun) -> None:
+    """Every request went through Scrapy's disk queue (none unserializable); nothing is left behind."""
+    conn = sqlite3.connect(crawl1.db)
+    stats = json.loads(conn.execute("SELECT stats FROM crawl_runs ORDER BY id LIMIT 1").fetchone()[0])["scrapy"]
+    conn.close()
+    assert stats.get("scheduler/enqueued/disk", 0) == stats["scheduler/enqueued"] > 100
+    assert "scheduler/unserializable" not in stats
+    assert not list(crawl1.db.parent.glob("malinews.db.jobs/run-*"))
+
+
 def test_crawler_identifies_itself(crawl1: CrawlRun) -> None:
     agents = {r.user_agent for r in crawl1.requests}
     assert agents and all("malinews" in a.lower() for a in agents), f"user agents seen: {agents}"
