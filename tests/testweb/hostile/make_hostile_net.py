@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gzip
+import zlib
 import random
 from pathlib import Path
 
@@ -87,6 +88,12 @@ def http_site() -> None:
         'headers = { "Content-Encoding" = "gzip" }', genuine=True)
     add("H28", "redirection-vers-un-fichier-local", "ignored", "302 to file:///etc/passwd",
         'status = 302\nlocation = "file:///etc/passwd"')
+    add("H30", "bombe-deflate-de-deux-cent-cinquante-mo", "ignored",
+        "Content-Encoding: deflate expanding to 256 MB (generated at test time)",
+        'file = "/raw/bomb.deflate.bin"\nheaders = { "Content-Type" = "text/html; charset=utf-8", "Content-Encoding" = "deflate" }')
+    add("H31", "bombe-brotli-de-deux-cent-cinquante-mo", "ignored",
+        "Content-Encoding: br expanding to 256 MB (generated at test time)",
+        'file = "/raw/bomb.br.bin"\nheaders = { "Content-Type" = "text/html; charset=utf-8", "Content-Encoding" = "br" }')
     add("H29", "jeu-de-caracteres-inexistant-ici", "article", "Content-Type charset=x-pas-de-tel-jeu (unknown codec)",
         'headers = { "Content-Type" = "text/html; charset=x-pas-de-tel-jeu" }', genuine=True)
     pages["/"] = homepage([c["path"] for c in cases])
@@ -172,6 +179,17 @@ def add_runtime_files(root: Path) -> None:
     member = gzip.compress(b"\0" * 2**26, compresslevel=9)  # 64 MiB of zeros in ~64 KB
     bomb = member * 32  # 2 GiB once inflated (multi-member gzip)
     (root / "http" / "files" / "raw" / "bomb.gz.bin").write_bytes(bomb)
+    zeros = b"\0" * 2**24
+    deflate = zlib.compressobj(9)
+    (root / "http" / "files" / "raw" / "bomb.deflate.bin").write_bytes(
+        b"".join(deflate.compress(zeros) for _ in range(16)) + deflate.flush())  # 256 MiB inflated
+    try:
+        import brotli  # Scrapy decodes `br` only when it is installed
+        squeeze = brotli.Compressor(quality=1)
+        (root / "http" / "files" / "raw" / "bomb.br.bin").write_bytes(
+            b"".join(squeeze.process(zeros) for _ in range(16)) + squeeze.finish())
+    except ImportError:
+        (root / "http" / "files" / "raw" / "bomb.br.bin").write_bytes(b"\x1b" + b"\0" * 1000)
     (root / "traps" / "files" / "raw").mkdir(parents=True, exist_ok=True)
     (root / "traps" / "files" / "raw" / "sitemap-bomb.gz.bin").write_bytes(bomb)
     links = "".join(f'<a href="/archives/lien-numero-{i}-de-la-page-geante/">{i}</a>\n' for i in range(100_000))
