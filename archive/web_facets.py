@@ -7,7 +7,6 @@ so `malinews serve --emit-config` can copy it into a plugins directory.
 """
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 
 from datasette import hookimpl
@@ -19,7 +18,6 @@ COUNTED_TABLE = "articles"
 COUNTED = ("site", "section", "language", "author", "published_month")
 NARROW_INDEX = "idx_articles_facet_cols"
 NOT_FILTERS = ("_searchmode",)
-SINGLE_PASS_MAX = 200_000  # a search matching more counts facet by facet (with datasette's time limit)
 
 
 def request_mode(args: Any) -> str:
@@ -46,7 +44,7 @@ class FastColumnFacet(ColumnFacet):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._search_counts: dict[str, Counter[Any]] | None = None
+        self._search_counts: dict[str, list[tuple[Any, int]]] | None = None
 
     async def _has(self, name: str) -> bool:
         db = self.ds.get_database(self.database)
@@ -81,35 +79,38 @@ class FastColumnFacet(ColumnFacet):
         """The request's mode for this column (`sql` unless it is a counted column of the articles table)."""
         return request_mode(self.request.args) if self.table == COUNTED_TABLE and column in COUNTED else "sql"
 
-    async def search_counts(self, columns: list[str]) -> dict[str, Counter[Any]] | None:
-        """Every facet of a search in ONE pass over the narrow index (None when the matches are too many)."""
-        if self._search_counts is None and await self._has(NARROW_INDEX):
+    async def search_counts(self, columns: list[str], limit: int) -> dict[str, list[tuple[Any, int]]]:
+        """The top `limit` values of every facet of a search, counted by SQLite in ONE pass over the
+        narrow index: the matches are materialised once and grouped per column in C, so only the
+        top values come back to Python (not one row per match)."""
+        if self._search_counts is None:
             where = await self._where()
             cols = ", ".join(escape_sqlite(c) for c in columns)
-            sql = (f"select {cols} from {escape_sqlite(self.table)} indexed by {NARROW_INDEX} {where} "
-                   f"limit {SINGLE_PASS_MAX + 1}")
+            groups = " union all ".join(
+                f"select {i} as f, {escape_sqlite(c)} as v, count(*) as n from m "
+                f"where {escape_sqlite(c)} is not null group by {escape_sqlite(c)}" for i, c in enumerate(columns))
+            sql = (f"with m as materialized (select {cols} from {escape_sqlite(self.table)} indexed by {NARROW_INDEX} "
+                   f"{where}) select f, v, n from (select f, v, n, row_number() over "
+                   f"(partition by f order by n desc, v) as r from ({groups})) where r <= {int(limit)} order by f, r")
             try:
                 rows = await self.ds.execute(self.database, sql, self.params, truncate=False,
                                              custom_time_limit=self.ds.setting("facet_time_limit_ms"))
             except QueryInterrupted:
-                self._search_counts = {"": Counter()}  # marks "timed out": the other facets won't retry
+                self._search_counts = {"": []}  # marks "timed out": the other facets won't retry
                 raise
-            if len(rows.rows) > SINGLE_PASS_MAX:
-                self._search_counts = {}
-            else:
-                self._search_counts = {c: Counter(r[i] for r in rows.rows if r[i] is not None)
-                                       for i, c in enumerate(columns)}
-        return self._search_counts or None
+            counted: dict[str, list[tuple[Any, int]]] = {c: [] for c in columns}
+            for f, v, n in rows.rows:
+                counted[columns[f]].append((v, n))
+            self._search_counts = counted
+        return self._search_counts
 
     async def counts(self, column: str, limit: int, columns: list[str]) -> tuple[list[tuple[Any, int]], str]:
         """(value, count) rows for `column`, most frequent first, and the path that answered."""
-        if self.mode(column) == "search":
+        if self.mode(column) == "search" and await self._has(NARROW_INDEX):
             if self._search_counts is not None and "" in self._search_counts:
                 raise QueryInterrupted(None, "", [])
-            counted = await self.search_counts(columns)
-            if counted is not None:
-                ranked = sorted(counted[column].items(), key=lambda vc: (-vc[1], vc[0]))
-                return ranked[:limit], NARROW_INDEX
+            counted = await self.search_counts(columns, limit)
+            return counted[column][:limit], NARROW_INDEX
         sql, params, counted_by = await self.facet_query(column, limit)
         rows = await self.ds.execute(self.database, sql, params, truncate=False,
                                      custom_time_limit=self.ds.setting("facet_time_limit_ms"))
