@@ -105,12 +105,27 @@ def tidy_author(raw: str) -> str:
     return "; ".join(names)
 
 
+# HTML tags that reached the text as characters: a CMS that escaped its own markup twice
+# ("&lt;p&gt;…" in the page) or a body kept in a <textarea>.
+_LITERAL_BREAK = re.compile(r"\s*(?:</?(?:p|div|h[1-6]|li|blockquote)(?:\s[^<>]{0,300})?>|<br\s*/?>)\s*", re.I)
+_LITERAL_TAG = re.compile(r"</?(?:p|br|div|span|strong|em|b|i|u|a|h[1-6]|ul|ol|li|blockquote|figure|img)"
+                          r"(?:\s[^<>]{0,300})?/?>", re.I)
+
+
+def strip_literal_markup(text: str) -> str:
+    """Text without HTML tags written out as characters (only when there are several: an article
+    quoting one tag keeps it); block ends become paragraph breaks."""
+    if "<" not in text or len(_LITERAL_TAG.findall(text, 0, 20_000)) < 3:
+        return text
+    return _LITERAL_TAG.sub("", _LITERAL_BREAK.sub("\n", text))
+
+
 def clean_text(text: str, title: str = "") -> Cleaned:
     """Remove non-article lines from trafilatura text and rejoin hard-wrapped paragraph lines.
 
     "Source : X" credit lines are kept: they name the original outlet of syndicated copies.
     """
-    lines = [" ".join(raw.split()) for raw in fix_apostrophes(text).split("\n")]
+    lines = [" ".join(raw.split()) for raw in fix_apostrophes(strip_literal_markup(text)).split("\n")]
     lines = [line for line in lines if line]
     title_norm = _norm(title)
     author: str | None = None

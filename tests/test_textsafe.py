@@ -106,3 +106,14 @@ def test_tidy_author_drops_what_a_split_byline_leaves_behind() -> None:
     assert tidy_author("Par Moussa Keïta; Le") == "Moussa Keïta"
     assert tidy_author("Awa Diarra; Oumar Traoré") == "Awa Diarra; Oumar Traoré"
     assert tidy_author("Le") == ""
+
+
+def test_html_escaped_twice_by_the_cms_is_read_as_paragraphs() -> None:
+    from pipelines.cleaning import strip_literal_markup
+
+    assert strip_literal_markup("Le code <p> est une balise.") == "Le code <p> est une balise."  # one tag: quoted
+    assert strip_literal_markup('<p class="x">un</p><p>deux<br/>trois</p> <a href="y">lien</a>').split() == \
+        ["un", "deux", "trois", "lien"]
+    body = "".join(f"&lt;p&gt;{PARA} {i}&lt;/p&gt;" for i in range(6))
+    art = extract(page(body=f"<div>{body}</div>"))["article"]
+    assert "<p>" not in art["text"] and "&lt;" not in art["text"] and art["text"].count("\n") >= 5

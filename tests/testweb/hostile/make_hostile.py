@@ -175,10 +175,17 @@ def markup_site() -> None:
     add("M17", "date-de-publication-epoch-1970", "article", "published 1970-01-01 (epoch) in meta and JSON-LD, modified year 1",
         art("M17", "date-de-publication-epoch-1970", t17, jsonld=ld17).replace(
             'content="2025-06-17T09:30:00+00:00"', 'content="1970-01-01T00:00:00+00:00"'), title=t17)
+    t18 = "Bougouni : un CMS qui échappe deux fois son propre HTML"
+    html18 = art("M18", "html-echappe-deux-fois-par-le-cms", t18)
+    head18, body18 = html18.split("<article>", 1)
+    body18, tail18 = body18.split("</article>", 1)
+    body18 = body18.replace("<p>", "&lt;p&gt;").replace("</p>", "&lt;/p&gt;")
+    add("M18", "html-echappe-deux-fois-par-le-cms", "article", "paragraph tags escaped twice (&amp;lt;p&amp;gt; shown as text)",
+        f"{head18}<article>{body18}</article>{tail18}", title=t18)
     pages["/"] = homepage([c["path"] for c in cases])
     pages["/robots.txt"] = "User-agent: *\nDisallow: /raw/\n"
     write_site("markup", pages, "\n\n".join(routes) + "\n", cases,
-               "Seventeen genuine articles whose bytes or metadata are hostile. `/raw/*.bin` hold non-UTF-8 bytes served "
+               "Eighteen genuine articles whose bytes or metadata are hostile. `/raw/*.bin` hold non-UTF-8 bytes served "
                "under the article URLs (robots.txt keeps the crawler out of `/raw/` itself).")
 
 
