@@ -50,6 +50,7 @@ DOWNLOADER_MIDDLEWARES = {
 }
 SPIDER_MIDDLEWARES = {
     "crawler.sources.SourcesStartMiddleware": 900,  # WP REST API and (backfill) date archives per site
+    "crawler.callbackguard.CallbackErrorMiddleware": 950,  # next to the spider: sees its exceptions first
 }
 ITEM_PIPELINES = {
     "pipelines.filtering.ArticleFilterPipeline": 100,
