@@ -182,10 +182,18 @@ def markup_site() -> None:
     body18 = body18.replace("<p>", "&lt;p&gt;").replace("</p>", "&lt;/p&gt;")
     add("M18", "html-echappe-deux-fois-par-le-cms", "article", "paragraph tags escaped twice (&amp;lt;p&amp;gt; shown as text)",
         f"{head18}<article>{body18}</article>{tail18}", title=t18)
+    t19 = "Ségou : les résultats du scrutin, cercle par cercle"
+    rng19 = random.Random(19)
+    table19 = "<table>" + "".join(
+        f"<tr><td>Bureau {i}</td><td>{rng19.randint(100, 9999)}</td><td>{rng19.randint(100, 9999)}</td>"
+        f"<td>{rng19.randint(10, 99)},{rng19.randint(0, 9)} %</td></tr>" for i in range(150)) + "</table>"
+    add("M19", "resultats-du-scrutin-en-tableau", "article",
+        "a table of 150 rows of figures before the prose (an election-results article: not noise)",
+        art("M19", "resultats-du-scrutin-en-tableau", t19).replace("</h1>", "</h1>" + table19, 1), title=t19)
     pages["/"] = homepage([c["path"] for c in cases])
     pages["/robots.txt"] = "User-agent: *\nDisallow: /raw/\n"
     write_site("markup", pages, "\n\n".join(routes) + "\n", cases,
-               "Eighteen genuine articles whose bytes or metadata are hostile. `/raw/*.bin` hold non-UTF-8 bytes served "
+               "Nineteen genuine articles whose bytes, metadata or shape are hostile. `/raw/*.bin` hold non-UTF-8 bytes served "
                "under the article URLs (robots.txt keeps the crawler out of `/raw/` itself).")
 
 
