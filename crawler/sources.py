@@ -33,6 +33,7 @@ class SourcesMixin:
     pending: dict[str, dict[str, Any]]
     since: str | None
     max_listing_pages: int
+    wp_style: dict[str, str]
     _req: Callable[..., Request]
     canonical: Callable[[str, Site], str]
     settled: dict[int, str]
@@ -50,6 +51,7 @@ class SourcesMixin:
         spider.until = s.get("MALINEWS_UNTIL")
         spider.wp_api = s.getbool("MALINEWS_WP_API", True)
         spider.wp_names, spider.wp_tried, spider.wp_pages = {}, {}, {}
+        spider.wp_style = {}  # site → "query" once `/?rest_route=` replaced a missing `/wp-json/`
         spider.jobdir = job_dir(s)
         restored = load_hints(spider.jobdir)
         if restored:
@@ -81,7 +83,7 @@ class SourcesMixin:
                                 via="date-archive")
 
     def _wp_page(self, site: Site, page: int) -> Request:
-        url = wpapi.posts_url(site.url, page, after=self.since, before=self.until)
+        url = wpapi.posts_url(site.url, page, after=self.since, before=self.until, style=self.wp_style.get(site.key, "pretty"))
         return self._req(url, site, "wpapi", self.parse_wp_posts, probe=True, wp_page=page)
 
     # -- callbacks -------------------------------------------------------------------------
@@ -98,6 +100,11 @@ class SourcesMixin:
         site = self.sites[response.meta["site"]]
         page = int(response.meta["wp_page"])
         reply = wpapi.parse_reply(response.status, response.headers, response.body)
+        if not reply.ok and page == 1 and self.wp_style.get(site.key) is None and wpapi.worth_query_style(reply):
+            self.wp_style[site.key] = "query"  # no /wp-json/ route: try ?rest_route=, once
+            self._stat(site.key, "wp_api_query_style_tried")
+            yield self._wp_page(site, 1)
+            return
         if not reply.ok:
             # Closed, absent or not WordPress: the other sources carry on, nothing is an error.
             self._stat(site.key, "wp_api_closed" if page == 1 else "wp_api_page_failed")
@@ -135,7 +142,7 @@ class SourcesMixin:
         if missing:
             self._wp_hold(site, posts, names)
             kind, ids = next(iter(missing.items()))
-            req = self._req(wpapi.lookup_url(site.url, kind, ids), site, "wpapi", self.parse_wp_names,
+            req = self._req(wpapi.lookup_url(site.url, kind, ids, self.wp_style.get(site.key, "pretty")), site, "wpapi", self.parse_wp_names,
                             probe=True, wp_lookup=kind, wp_ids=ids, wp_posts=posts, wp_page=page, wp_total=total)
             yield req.replace(dont_filter=True, errback=self.wp_lookup_failed)  # pages may share names
             return

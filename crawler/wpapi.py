@@ -1,4 +1,8 @@
-"""Pure parsing of the WordPress REST API (`/wp-json/wp/v2/posts`): pages of posts into article hints."""
+"""Pure parsing of the WordPress REST API (`/wp-json/wp/v2/posts`): pages of posts into article hints.
+
+Sites without pretty permalinks (or whose server does not route `/wp-json/`) answer the same API
+at `/?rest_route=/wp/v2/posts`: the "query" URL style.
+"""
 from __future__ import annotations
 
 import html
@@ -8,7 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 from urllib.parse import urlencode, urljoin
 
-POSTS_PATH = "/wp-json/wp/v2/posts"
+POSTS_ROUTE = "/wp/v2/posts"
+POSTS_PATH = "/wp-json" + POSTS_ROUTE
 PER_PAGE = 100
 LOOKUP_KINDS = {"categories": "categories", "tags": "tags", "users": "author"}  # endpoint → post field
 WP_HINT_KEYS = ("wp_date", "wp_modified", "wp_author", "wp_categories", "wp_tags", "wp_id")
@@ -25,8 +30,15 @@ class WpReply:
     total_pages: int = 1
 
 
+def api_url(site_url: str, route: str, query: list[tuple[str, str]], style: str = "pretty") -> str:
+    """URL of REST API `route` (e.g. `/wp/v2/posts`): `/wp-json/<route>?…` or `/?rest_route=<route>&…`."""
+    if style == "query":
+        return urljoin(site_url, "/") + "?" + urlencode([("rest_route", route), *query])
+    return urljoin(site_url, "/wp-json" + route) + "?" + urlencode(query)
+
+
 def posts_url(site_url: str, page: int = 1, *, after: str | None = None, before: str | None = None,
-              embed: bool = True) -> str:
+              embed: bool = True, style: str = "pretty") -> str:
     """URL of one page of posts, newest first, optionally within [after, before] (ISO dates)."""
     query: list[tuple[str, str]] = [("per_page", str(PER_PAGE)), ("page", str(page))]
     if embed:
@@ -35,14 +47,19 @@ def posts_url(site_url: str, page: int = 1, *, after: str | None = None, before:
         query.append(("after", f"{after[:10]}T00:00:00"))
     if before:
         query.append(("before", f"{before[:10]}T23:59:59"))
-    return urljoin(site_url, POSTS_PATH) + "?" + urlencode(query)
+    return api_url(site_url, POSTS_ROUTE, query, style)
 
 
-def lookup_url(site_url: str, kind: str, ids: Iterable[int]) -> str:
+def lookup_url(site_url: str, kind: str, ids: Iterable[int], style: str = "pretty") -> str:
     """URL naming the given category/tag/user ids (`include=…`, one page of at most 100)."""
     wanted = ",".join(str(i) for i in sorted(set(ids))[:PER_PAGE])
-    return urljoin(site_url, f"/wp-json/wp/v2/{kind}") + "?" + urlencode(
-        [("include", wanted), ("per_page", str(PER_PAGE))])
+    return api_url(site_url, f"/wp/v2/{kind}", [("include", wanted), ("per_page", str(PER_PAGE))], style)
+
+
+def worth_query_style(reply: WpReply) -> bool:
+    """Whether a failed first page at `/wp-json/` may still work as `?rest_route=`: the path was
+    not found or not the API (a 401/403 means the API itself is closed)."""
+    return reply.reason in ("http-404", "not-json", "http-410")
 
 
 def _header(headers: Mapping[str, Any], name: str) -> str | None:

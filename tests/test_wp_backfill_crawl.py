@@ -10,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 from typing import Any, Callable
+from urllib.parse import unquote
 
 from conftest import REPO, cli_env, run_cli
 
@@ -96,6 +97,26 @@ def test_a_closed_api_falls_back_quietly(make_web: Callable[..., TestWeb], tmp_p
         assert stats[f"malinews/{site}/wp_api_closed"] == 1
         assert stats["per_site"][site]["errors"] == 0
     assert "Traceback" not in proc.stderr and "ERROR" not in proc.stderr
+    # 401 means closed: no second try; an HTML answer might be a missing route: one ?rest_route= try
+    assert not [p for p in web.requested_paths("wpclosed") if p.startswith("/?rest_route=")]
+    assert len([p for p in web.requested_paths("wphtml") if p.startswith("/?rest_route=")]) == 1
+
+
+def test_an_api_without_pretty_permalinks_is_read_through_rest_route(make_web: Callable[..., TestWeb],
+                                                                     tmp_path: Path) -> None:
+    web = make_web(SITES, ["wpquery"])
+    proc = crawl(web, tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    got = articles(tmp_path)
+    assert len(got) == 3, sorted(got)  # the homepage links one: two came only through ?rest_route=
+    assert {a["date_source"] for a in got.values()} == {"wp-api"}
+    kidal = got["/2025/02/20/kidal-retour-des-eleves-en-classe/"]
+    assert (kidal["published"], kidal["author"], kidal["section"]) == ("2025-02-20T09:30:00+00:00", "Moussa Koné", "Société")
+    api = [unquote(p) for p in web.requested_paths("wpquery") if "wp/v2" in unquote(p)]
+    assert api[0].startswith("/wp-json/wp/v2/posts?") and api[1].startswith("/?rest_route=/wp/v2/posts&")
+    stats = last_stats(tmp_path)
+    assert stats["malinews/wpquery/wp_api_query_style_tried"] == 1 and stats["malinews/wpquery/wp_api_pages"] == 1
+    assert stats["per_site"]["wpquery"]["errors"] == 0
 
 
 def test_backfill_walks_pagination_and_date_archives(make_web: Callable[..., TestWeb], tmp_path: Path) -> None:

@@ -30,6 +30,7 @@ SENTENCES = [
     "Les associations de la société civile ont annoncé qu'elles resteraient attentives au respect des délais.",
 ]
 API_QUERY = "per_page=100&page={page}&_embed=1"
+QUERY_STYLE = "rest_route=%2Fwp%2Fv2%2Fposts&per_page=100&page={page}&_embed=1"  # as urlencode writes it
 POSTS = "/wp-json/wp/v2/posts"
 
 
@@ -86,17 +87,19 @@ def post_json(pid: int, base: str, path: str, title: str, date_gmt: str, *, auth
     return post
 
 
-def api_routes(pages: list[list[dict[str, Any]]], total_posts: int) -> str:
-    """routes.toml rules serving each API page with the WordPress paging headers."""
+def api_routes(pages: list[list[dict[str, Any]]], total_posts: int, query_style: bool = False) -> str:
+    """routes.toml rules serving each API page with the WordPress paging headers (at
+    `/?rest_route=/wp/v2/posts&…` instead of `/wp-json/wp/v2/posts?…` when `query_style`)."""
     out = []
     for n, _ in enumerate(pages, 1):
-        out.append(f'[routes."{POSTS}?{API_QUERY.format(page=n)}"]\nfile = "api/posts-{n}.json"\n'
+        where = f"/?{QUERY_STYLE.format(page=n)}" if query_style else f"{POSTS}?{API_QUERY.format(page=n)}"
+        out.append(f'[routes."{where}"]\nfile = "api/posts-{n}.json"\n'
                    f'headers = {{ "X-WP-Total" = "{total_posts}", "X-WP-TotalPages" = "{len(pages)}" }}\n')
     return "\n".join(out)
 
 
 def wp_site(name: str, posts: list[dict[str, Any]], homepage: list[int], embed: bool, lookups: str = "",
-            page_size: int = 3, delay: float = 0.0) -> None:
+            page_size: int = 3, delay: float = 0.0, query_style: bool = False) -> None:
     """A WordPress site: article pages, a homepage listing some of them, API pages, routes."""
     site = ROOT / name
     base = "{BASE}"
@@ -116,7 +119,7 @@ def wp_site(name: str, posts: list[dict[str, Any]], homepage: list[int], embed: 
     write(site / "files" / "index.html", listing_page(base, f"{name} : à la une", shown))
     slow = "".join(f'\n[routes."{p["path"]}"]\ndelay = {delay}\n' for p in posts) if delay else ""
     write(site / "routes.toml", f"# {name}: WordPress REST API pages (see SITE.md)\n\n"
-          + api_routes(pages, len(items)) + lookups + slow)
+          + api_routes(pages, len(items), query_style) + lookups + slow)
 
 
 def make_wpopen() -> None:
@@ -175,6 +178,19 @@ def make_closed(name: str, routes: str) -> None:
     write(site / "routes.toml", f"# {name}: the WordPress REST API is not usable (see SITE.md)\n\n{routes}")
 
 
+def make_wpquery() -> None:
+    """No pretty permalinks: `/wp-json/…` is a 404, the API answers at `/?rest_route=/wp/v2/posts`."""
+    posts = [
+        dict(id=301, path="/2025/03/03/gao-le-marche-central-rouvre/", title="Gao : le marché central rouvre",
+             date_gmt="2025-03-03T08:00:00", author=2, cats=[3], tags=[]),
+        dict(id=302, path="/2025/02/20/kidal-retour-des-eleves-en-classe/", title="Kidal : retour des élèves en classe",
+             date_gmt="2025-02-20T09:30:00", author=4, cats=[5], tags=[8]),
+        dict(id=303, path="/2025/02/02/tombouctou-les-manuscrits-numerises/", title="Tombouctou : les manuscrits numérisés",
+             date_gmt="2025-02-02T11:00:00", author=2, cats=[5], tags=[]),
+    ]
+    wp_site("wpquery", posts, homepage=[301], embed=True, query_style=True)
+
+
 def make_pagedlisting() -> None:
     """Homepage + 3 pagination pages (3 articles each) and month archives with hidden articles."""
     site = ROOT / "pagedlisting"
@@ -223,6 +239,7 @@ def main() -> int:
                 'headers = { "Content-Type" = "application/json; charset=UTF-8" }\n')
     make_closed("wphtml", '[routes."*"]\nfile = "index.html"\nstatus = 200\n')
     make_pagedlisting()
+    make_wpquery()
     for name, text in SITE_MD.items():
         write(ROOT / name / "SITE.md", text)
     print(f"wrote {', '.join(sorted(p.name for p in ROOT.iterdir()))} under {ROOT}")
@@ -243,6 +260,9 @@ SITE_MD = {
                 "Two articles linked from the homepage.\n",
     "wphtml": "# wphtml — every unknown path is the homepage\n\nAny path without a file (robots.txt, "
               "sitemaps, /feed/, /wp-json/…) answers the homepage HTML with status 200. Two articles.\n",
+    "wpquery": "# wpquery — WordPress without pretty permalinks\n\n`/wp-json/wp/v2/posts` is a 404; the "
+               "same API answers at `/?rest_route=/wp/v2/posts&…` (one page of 3 posts, names embedded). The "
+               "homepage links 1 of them: the other 2 come only through the `?rest_route=` API.\n",
     "pagedlisting": "# pagedlisting — listing pagination and month archives (no API, no sitemap)\n\n"
                     "Homepage = page 1 (3 newest), `/page/2/` … `/page/4/` (3 each, rel=next). Month "
                     "archives `/2025/01/`, `/2025/02/`, `/2024/12/` (site.toml `date_archive`) list 4 "
