@@ -83,7 +83,12 @@ class SourcesMixin:
                                 via="date-archive")
 
     def _wp_page(self, site: Site, page: int) -> Request:
-        url = wpapi.posts_url(site.url, page, after=self.since, before=self.until, style=self.wp_style.get(site.key, "pretty"))
+        style = self.wp_style.get(site.key, "pretty")
+        url = wpapi.posts_url(site.url, page, after=self.since, before=self.until, style=style)
+        if style == "query":  # `/?…` on a site that is not WordPress may redirect to its homepage: that
+            # page must not be fetched here (Scrapy's dupefilter would then drop the real homepage request)
+            return self._req(url, site, "wpapi", self.parse_wp_posts, probe=True, wp_page=page, dont_redirect=True,
+                             handle_httpstatus_list=list(range(300, 600)))  # a redirect = "not the API here"
         return self._req(url, site, "wpapi", self.parse_wp_posts, probe=True, wp_page=page)
 
     # -- callbacks -------------------------------------------------------------------------

@@ -96,7 +96,7 @@ class WarcImporter:
             self.summary.files += 1
             for record, url, site, status in self.responses(path, count=True):
                 kind = self.kind(record, url)
-                if kind in ("robots", "sitemap", "feed") or status >= 400:
+                if kind in ("robots", "sitemap", "feed", "wpapi") or status >= 400:  # API answers are not pages
                     continue
                 body = record.content_stream().read()
                 if not self.is_discovery(record, url, body):
@@ -119,10 +119,14 @@ class WarcImporter:
 
     @staticmethod
     def kind(record: Any, url: str) -> str | None:
-        """What the crawler asked for (our WARCs say it); robots.txt guessed for other tools' WARCs."""
+        """What the crawler asked for (our WARCs say it); robots.txt and WP API URLs guessed for other tools' WARCs."""
         kind = record.rec_headers.get_header(KIND_HEADER)
-        if kind is None and urlsplit(url).path == "/robots.txt":
-            return "robots"
+        if kind is None:
+            parts = urlsplit(url)
+            if parts.path == "/robots.txt":
+                return "robots"
+            if parts.path.startswith("/wp-json/") or "rest_route=" in parts.query:
+                return "wpapi"
         return kind
 
     def is_discovery(self, record: Any, url: str, body: bytes) -> bool:
