@@ -37,16 +37,25 @@ class SiteScopeMiddleware:
         return None
 
 
-class AliasRedirectMiddleware(RedirectMiddleware):
-    """Scrapy's redirects, except an article candidate's redirect is never dropped as a duplicate.
+# Request kinds whose redirects bypass Scrapy's duplicate filter (see AliasRedirectMiddleware).
+UNFILTERED_REDIRECTS = frozenset({"page", "robots", "sitemap", "feed", "wpapi"})
 
-    When `/?p=5518` redirects to a page fetched already this run, Scrapy's dupefilter would drop
-    the hop and malinews would never learn that `/?p=5518` is that article: the next crawl would
-    request it again. Letting the hop through costs one fetch and records the alias.
+
+class AliasRedirectMiddleware(RedirectMiddleware):
+    """Scrapy's redirects, except some redirected requests are never dropped as duplicates, nor
+    recorded as seen.
+
+    - An article candidate: when `/?p=5518` redirects to a page fetched already this run, Scrapy's
+      dupefilter would drop the hop and malinews would never learn that `/?p=5518` is that
+      article: the next crawl would request it again. Letting the hop through costs one fetch and
+      records the alias.
+    - robots.txt, sitemap, feed and WP API requests: many sites redirect every unknown path to
+      their homepage. A probe's redirect that reached the homepage first would be recorded as
+      seen, and the homepage request itself then dropped: no listing, no articles.
     """
 
     def _redirect(self, redirected: Request, request: Request, reason: Any) -> Request:
         redirected = super()._redirect(redirected, request, reason)
-        if request.meta.get("kind") == "page":
+        if request.meta.get("kind") in UNFILTERED_REDIRECTS:
             redirected.dont_filter = True
         return redirected

@@ -138,7 +138,7 @@ def render(site: SiteFiles, generation: int, raw_path: str, base: str) -> Reply:
         rule = routes.get(NOT_FOUND)
         if rule is None:
             return _not_found()
-        if "file" not in rule and "body" not in rule and "gzip_file" not in rule:
+        if not any(key in rule for key in ("file", "body", "gzip_file", "location")):
             return _not_found()
     return _apply(site, generation, path, rule, base)
 

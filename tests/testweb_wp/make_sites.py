@@ -191,6 +191,20 @@ def make_wpquery() -> None:
     wp_site("wpquery", posts, homepage=[301], embed=True, query_style=True)
 
 
+def make_softredirect() -> None:
+    """Not WordPress: `/` and every unknown path (sitemap, feed and API probes) 301 to `/accueil/`."""
+    site = ROOT / "softredirect"
+    posts = [("/2025/06/21/koutiala-la-campagne-cotonniere-demarre/", "Koutiala : la campagne cotonnière démarre"),
+             ("/2025/06/17/bandiagara-les-ecoles-rouvrent/", "Bandiagara : les écoles rouvrent")]
+    for seed, (path, title) in enumerate(posts):
+        write(site / "files" / path.strip("/") / "index.html",
+              article_page("{BASE}", path, title, seed + 40, visible_date=f"{21 - 4 * seed} juin 2025", author="Awa Diallo"))
+    write(site / "files" / "accueil" / "index.html", listing_page("{BASE}", "softredirect : à la une", posts))
+    write(site / "routes.toml", "# softredirect: the homepage and every unknown path redirect to /accueil/ (see SITE.md)\n\n"
+          '[routes."/"]\nstatus = 301\nlocation = "{BASE}/accueil/"\ndelay = 1.0  # probe redirects land first\n\n'
+          '[routes."*"]\nstatus = 301\nlocation = "{BASE}/accueil/"\n')
+
+
 def make_pagedlisting() -> None:
     """Homepage + 3 pagination pages (3 articles each) and month archives with hidden articles."""
     site = ROOT / "pagedlisting"
@@ -240,6 +254,7 @@ def main() -> int:
     make_closed("wphtml", '[routes."*"]\nfile = "index.html"\nstatus = 200\n')
     make_pagedlisting()
     make_wpquery()
+    make_softredirect()
     for name, text in SITE_MD.items():
         write(ROOT / name / "SITE.md", text)
     print(f"wrote {', '.join(sorted(p.name for p in ROOT.iterdir()))} under {ROOT}")
@@ -263,6 +278,9 @@ SITE_MD = {
     "wpquery": "# wpquery — WordPress without pretty permalinks\n\n`/wp-json/wp/v2/posts` is a 404; the "
                "same API answers at `/?rest_route=/wp/v2/posts&…` (one page of 3 posts, names embedded). The "
                "homepage links 1 of them: the other 2 come only through the `?rest_route=` API.\n",
+    "softredirect": "# softredirect — every unknown path redirects to the homepage\n\n`/` and any path without "
+                    "a file (robots.txt, sitemaps, /feed/, /wp-json/…) answer 301 → `/accueil/`, the listing of the "
+                    "two articles. A probe must not take that page from the homepage request.\n",
     "pagedlisting": "# pagedlisting — listing pagination and month archives (no API, no sitemap)\n\n"
                     "Homepage = page 1 (3 newest), `/page/2/` … `/page/4/` (3 each, rel=next). Month "
                     "archives `/2025/01/`, `/2025/02/`, `/2024/12/` (site.toml `date_archive`) list 4 "
