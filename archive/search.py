@@ -122,9 +122,17 @@ def _one_per_story(db: Database, base: str, params: dict[str, Any], query: str,
     """
     cols = "a.id, a.story_id, bm25(articles_fts, 5.0, 1.0) AS rank, s.original_article_id, coalesce(s.n_articles, 1)"
     fetch = limit * 5 + 50
-    rows = _run(db, f"SELECT {cols} {base} ORDER BY rank LIMIT :n", {**params, "n": fetch}, query)
+    if set(params) == {"q"}:  # no filter: rank inside FTS5 alone, join only the rows kept
+        ranked = ("SELECT a.id, a.story_id, t.rank, s.original_article_id, coalesce(s.n_articles, 1) FROM "
+                  "(SELECT rowid AS id, bm25(articles_fts, 5.0, 1.0) AS rank FROM articles_fts "
+                  "WHERE articles_fts MATCH :q ORDER BY rank {limit}) t JOIN articles a ON a.id = t.id "
+                  "LEFT JOIN stories s ON s.id = a.story_id ORDER BY t.rank")
+        first, every = ranked.format(limit="LIMIT :n"), ranked.format(limit="")
+    else:
+        first, every = f"SELECT {cols} {base} ORDER BY rank LIMIT :n", f"SELECT {cols} {base} ORDER BY rank"
+    rows = _run(db, first, {**params, "n": fetch}, query)
     if len(rows) == fetch and len({r[1] if r[1] is not None else -r[0] for r in rows}) < limit:
-        rows = _run(db, f"SELECT {cols} {base} ORDER BY rank", params, query)
+        rows = _run(db, every, params, query)
     groups: dict[int, list[tuple[Any, ...]]] = {}
     for r in rows:
         groups.setdefault(r[1] if r[1] is not None else -r[0], []).append(r)
