@@ -127,12 +127,10 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
                 yield req
 
     def _sitemap_request(self, url: str, site: Site, depth: int) -> Request | None:
-        """A request for a sitemap a document listed, or None (counted) when it is off the site's hosts,
-        nested deeper than SITEMAP_MAX_DEPTH, or over MALINEWS_MAX_SITEMAPS for the site."""
+        """A request for a sitemap a document listed, or None (counted) when it is nested deeper than
+        SITEMAP_MAX_DEPTH or over MALINEWS_MAX_SITEMAPS for the site (off-site URLs are refused, and
+        counted, by SiteScopeMiddleware like any other request)."""
         if not is_http_url(url):
-            return None
-        if not site.owns(url) and url not in site.sitemaps:
-            self._count(site.key, "offsite", "malinews/discovery/offsite_sitemap")
             return None
         if depth > SITEMAP_MAX_DEPTH or self.sitemaps_followed[site.key] >= self.max_sitemaps:
             self._count(site.key, "sitemaps_capped", "malinews/discovery/sitemaps_capped")
@@ -232,9 +230,6 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
         if response.status >= 400:
             self._stat(site.key, "errors")
             self.crawler.stats.inc_value(f"malinews/errors/http_{response.status}")
-            return
-        if not site.owns(response.url):  # redirected off the site's hosts: not this outlet's page
-            self._count(site.key, "offsite", "malinews/skipped/offsite_redirect")
             return
         ctype = response.headers.get(b"Content-Type", b"").decode("latin-1").lower()
         head = response.body[:512].lstrip().lower()
