@@ -11,6 +11,7 @@ TYPES = {".xml": "application/xml", ".txt": "text/plain; charset=utf-8", ".html"
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # like real servers: headers and body leave at once (no 40 ms delayed-ACK stall)
     server: _Server
 
     def do_GET(self) -> None:  # noqa: N802 (http.server API)

@@ -5,11 +5,12 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import replace
-from typing import Any
+from typing import Any, Iterator
 from urllib.parse import urlsplit
 
 import trafilatura
 from lxml.html import HtmlElement
+from trafilatura.metadata import Document, examine_meta, extract_catstags, extract_meta_json, extract_metadata
 from trafilatura.utils import load_html
 
 from archive.textsketch import text_sketch
@@ -37,6 +38,8 @@ PRUNE_XPATH = [
     " | //*[@id and (contains(@id,'commentaire') or contains(@id,'pied'))]",
     "//header[@role='banner'] | //footer[@role='contentinfo']",
 ]
+CATSTAGS = {"categories": "category", "tags": "tag"}  # trafilatura's field -> its link-search kind
+HEAD_FIELDS = frozenset({"image", "description", *CATSTAGS})  # fields trafilatura takes from <meta>/JSON-LD (+ links)
 _TEASER_END = re.compile(r"(?:\[…\]|\[\.\.\.\]|\(…\)|\(\.\.\.\))\s*$")
 _SOURCE_LINE = re.compile(r"^\s*source\s*:", re.I | re.M)
 
@@ -74,20 +77,29 @@ def _site_names(page: PageMeta, url: str) -> list[str]:
     return [n for n in (page.meta.get("og:site_name"), publisher, host, host.rsplit(".", 1)[0]) if n]
 
 
-def choose_title(page: PageMeta, doc: dict[str, Any], url: str, hint: str | None) -> str:
+def _title_sources(page: PageMeta, doc: TrafilaturaDoc | dict[str, Any]) -> Iterator[str | None]:
+    yield page.meta.get("og:title")
+    yield jsonld_text(page.jsonld_article.get("headline"))
+    yield page.h1
+    yield doc.get("title")  # trafilatura's metadata pass runs only if the page's own markup has no title
+    yield page.html_title
+
+
+def choose_title(page: PageMeta, doc: TrafilaturaDoc | dict[str, Any], url: str, hint: str | None) -> str:
     """Headline from og:title, JSON-LD headline, <h1>, trafilatura, <title>; a hint title confirms."""
     names = _site_names(page, url)
     name_norms = {_norm(n) for n in names}
     candidates = []
     wanted = _norm(squash(hint)) if hint else ""
-    for raw in (page.meta.get("og:title"), jsonld_text(page.jsonld_article.get("headline")), page.h1,
-                doc.get("title"), page.html_title):
+    for raw in _title_sources(page, doc):
         raw = fix_apostrophes(squash(raw)) if raw else ""
         if wanted and _norm(raw) == wanted:
             return raw  # the sitemap/feed title confirms this exact form
         title = strip_site_name(raw, names) if raw else ""
         if title and _norm(title) not in name_norms:
             candidates.append(title)
+            if not wanted:
+                break  # the first usable title wins: later sources are not even read
     if wanted and candidates:
         for title in candidates:
             if _norm(title) == wanted:
@@ -95,31 +107,86 @@ def choose_title(page: PageMeta, doc: dict[str, Any], url: str, hint: str | None
     return candidates[0] if candidates else squash(hint)
 
 
-def _language(page: PageMeta, doc: dict[str, Any], default: str | None) -> str | None:
-    for raw in (jsonld_text(page.jsonld_article.get("inLanguage")), page.html_lang, page.meta.get("og:locale"),
-                page.meta.get("content-language"), doc.get("language"), default):
+def _language(page: PageMeta, doc: TrafilaturaDoc | dict[str, Any], default: str | None) -> str | None:
+    sources = (lambda: jsonld_text(page.jsonld_article.get("inLanguage")), lambda: page.html_lang,
+               lambda: page.meta.get("og:locale"), lambda: page.meta.get("content-language"),
+               lambda: doc.get("language"), lambda: default)
+    for raw in (source() for source in sources):
         if raw and (code := re.split(r"[-_]", raw.strip().lower())[0]) and code.isalpha() and len(code) <= 3:
             return code
     return None
 
 
-def _author(page: PageMeta, doc: dict[str, Any]) -> str | None:
+def _author(page: PageMeta, doc: TrafilaturaDoc | dict[str, Any]) -> str | None:
     article_author = page.meta.get("article:author", "")
-    for raw in (jsonld_text(page.jsonld_article.get("author")), page.meta.get("author"),
-                None if "/" in article_author else article_author, doc.get("author")):
+    sources = (lambda: jsonld_text(page.jsonld_article.get("author")), lambda: page.meta.get("author"),
+               lambda: None if "/" in article_author else article_author, lambda: doc.get("author"))
+    for raw in (source() for source in sources):
         if raw and len(raw) <= MAX_AUTHOR and not raw.startswith(("http://", "https://")):
             raw = fix_apostrophes(squash(raw))
             return byline_author(raw) or tidy_author(raw) or None  # "Par Oumar Diakité" → "Oumar Diakité"
     return None
 
 
-def _run_trafilatura(tree: HtmlElement, url: str, now_day: str) -> dict[str, Any]:
-    """trafilatura's body and metadata for a parsed tree ({} when it finds nothing)."""
+class TrafilaturaDoc:
+    """trafilatura's body text, with its metadata (title, author, date, categories…) extracted only
+    when a field is first asked for.
+
+    Most news pages give malinews its title, author and date in their own markup (og:, JSON-LD, the
+    headline block), so trafilatura's metadata pass (htmldate's date search, licence, categories:
+    ~1 ms a page) is only a fallback. It runs on the untouched parsed tree: `bare_extraction` copies
+    a tree it is given before pruning it.
+    """
+
+    def __init__(self, tree: HtmlElement, url: str, now_day: str, text: str | None) -> None:
+        self.tree, self.url, self.now_day, self.text = tree, url, now_day, text
+        self._meta: dict[str, Any] | None = None
+        self._head: Document | None = None  # trafilatura's <meta> and JSON-LD pass alone
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """A field of trafilatura's output, like `dict.get` on `bare_extraction(...).as_dict()`."""
+        if self.text is None:  # trafilatura found no body: it gives no metadata either
+            return default
+        if key == "text":
+            return self.text
+        if key in HEAD_FIELDS and self._meta is None:
+            value = self._head_field(key)
+            return value if value else default
+        if self._meta is None:
+            self._meta = extract_metadata(self.tree, self.url, date_params(self.now_day), TRAFILATURA_FAST).as_dict()
+        value = self._meta.get(key)
+        return default if value is None else value
+
+
+    def _head_field(self, key: str) -> Any:
+        """Image, description, categories or tags exactly as `extract_metadata` finds them, without its
+        costly rest (title, author, date and licence searches): <meta> and JSON-LD first, then, for
+        categories and tags, the page's category and tag links."""
+        if self._head is None:
+            head = examine_meta(self.tree)
+            try:
+                head = extract_meta_json(self.tree, head)
+            except Exception:  # noqa: BLE001 - extract_metadata ignores its JSON-LD bugs the same way
+                pass
+            head.clean_and_trim()
+            self._head = head
+        value = getattr(self._head, key)
+        if not value and key in CATSTAGS:
+            value = extract_catstags(CATSTAGS[key], self.tree)
+        return value
+
+
+def date_params(now_day: str) -> dict[str, Any]:
+    """htmldate's settings: the original (not updated) date, extensive search, nothing after today."""
+    return {"original_date": True, "extensive_search": True, "max_date": now_day}
+
+
+def _run_trafilatura(tree: HtmlElement, url: str, now_day: str) -> TrafilaturaDoc:
+    """trafilatura's body for a parsed tree (text None when it finds nothing), metadata on demand."""
     doc = trafilatura.bare_extraction(
-        tree, url=url, with_metadata=True, include_comments=False, include_tables=True, fast=TRAFILATURA_FAST,
-        prune_xpath=PRUNE_XPATH,
-        date_extraction_params={"original_date": True, "extensive_search": True, "max_date": now_day})
-    return doc.as_dict() if doc is not None else {}
+        tree, url=url, with_metadata=False, include_comments=False, include_tables=True, fast=TRAFILATURA_FAST,
+        prune_xpath=PRUNE_XPATH)
+    return TrafilaturaDoc(tree, url, now_day, doc.text if doc is not None else None)
 
 
 def _signals(page: PageMeta, url: str, canonical: str | None, has_pagination: bool) -> PageSignals:
@@ -184,7 +251,7 @@ def extract_page_meta(job: dict[str, Any]) -> tuple[dict[str, Any], PageMeta | N
     return result, page
 
 
-def _build_article(page: PageMeta, doc: dict[str, Any], job: dict[str, Any], url: str, now: Any) -> dict[str, Any]:
+def _build_article(page: PageMeta, doc: TrafilaturaDoc | dict[str, Any], job: dict[str, Any], url: str, now: Any) -> dict[str, Any]:
     """The article dict of the contract, whatever the verdict will be."""
     hints = job.get("hints") or {}
     title = choose_title(page, doc, url, hints.get("title"))
@@ -193,7 +260,7 @@ def _build_article(page: PageMeta, doc: dict[str, Any], job: dict[str, Any], url
     if cleaned.source and not _SOURCE_LINE.search(body):
         body = f"{body}\nSource : {cleaned.source}" if body else f"Source : {cleaned.source}"
     header_date, header_author = header_scan(page, now)
-    published, date_source = choose_published(page, body, doc.get("date"), hints, url, now, header_date)
+    published, date_source = choose_published(page, body, lambda: doc.get("date"), hints, url, now, header_date)
     ld = page.jsonld_article
     section = (jsonld_list(ld.get("articleSection")) or page.multi.get("article:section")
                or list(doc.get("categories") or []) or [None])[0]

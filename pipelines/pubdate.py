@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from typing import Any
+from typing import Any, Callable
 
 from lxml.html import HtmlElement
 
@@ -82,11 +82,14 @@ def _first(page: PageMeta, names: tuple[str, ...], now: datetime) -> str | None:
     return None
 
 
-def choose_published(page: PageMeta, text: str, traf_date: str | None, hints: dict[str, Any],
-                     url: str, now: datetime, header_date: str | None = None) -> tuple[str | None, str | None]:
+def choose_published(page: PageMeta, text: str, traf_date: str | None | Callable[[], str | None],
+                     hints: dict[str, Any], url: str, now: datetime,
+                     header_date: str | None = None) -> tuple[str | None, str | None]:
     """`(published, date_source)` following the priority in docs/design.md (`header_date` from header_scan).
 
     A date-only markup value yields to a visible timestamp of the same day (it adds the time).
+    `traf_date` may be a function: trafilatura's date is then only computed when the markup and the
+    headline block give none.
     """
     for value, source in ((normalize_iso(page.jsonld_article.get("datePublished"), now), "json-ld"),
                           (_first(page, PUBLISHED_META, now), "meta")):
@@ -96,7 +99,7 @@ def choose_published(page: PageMeta, text: str, traf_date: str | None, hints: di
             return value, source
     if header_date:
         return header_date, "visible-text"
-    traf = normalize_iso(traf_date, now)
+    traf = normalize_iso(traf_date() if callable(traf_date) else traf_date, now)
     hint_year = int(traf[:4]) if traf else None
     if (value := dateline_date(text, now, hint_year)):
         return value, "visible-text"
