@@ -9,7 +9,7 @@ import sys
 import types
 import unicodedata
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
@@ -168,32 +168,46 @@ class Sketch:
 
 @dataclass(frozen=True)
 class SketchInput:
-    """A body's share of a `Sketch` that needs no MinHash: computed in extraction workers, small to pickle.
+    """A body's sketch as extraction workers send it: small to pickle, the band keys left to derive.
 
-    The MinHash itself (datasketch) is computed by the archive's writer from `values`, so
-    workers never load datasketch and its scipy dependency (about 40 MB per process).
+    Workers compute the MinHash signature too (`with_signature`), with datasketch's `MinHash`
+    alone (`minhash_class`: numpy only, no scipy), so the archive's writer, which shares the crawl
+    process with Scrapy's reactor, only checks the sketch belongs to the stored body.
     """
 
     body_hash: int
     values: np.ndarray          # minhash_values() of the body's shingles (uint32)
     text_keys: tuple[int, ...]  # prefix, sentence and last-sentence keys
     size: int
+    signature: np.ndarray | None = None  # signature_from_values(values), when already computed
+
+    def with_signature(self) -> SketchInput:
+        """The same input with its MinHash signature computed."""
+        return replace(self, signature=signature_from_values(self.values))
 
     def to_wire(self) -> dict[str, object]:
         """A plain dict (bytes and ints) for pickling between processes."""
-        return {"body_hash": self.body_hash, "values": self.values.tobytes(), "text_keys": list(self.text_keys),
-                "size": self.size}
+        wire: dict[str, object] = {"body_hash": self.body_hash, "values": self.values.tobytes(),
+                                   "text_keys": list(self.text_keys), "size": self.size}
+        if self.signature is not None:
+            wire["signature"] = self.signature.astype(np.uint32).tobytes()
+        return wire
 
     @classmethod
     def from_wire(cls, data: dict[str, object]) -> SketchInput:
         """Inverse of `to_wire` (raises KeyError/TypeError/ValueError on a malformed dict)."""
         values = np.frombuffer(data["values"], dtype=np.uint32)  # type: ignore[arg-type]
+        signature = None
+        if data.get("signature") is not None:
+            signature = np.frombuffer(data["signature"], dtype=np.uint32)  # type: ignore[arg-type]
+            if signature.size != NUM_PERM:
+                raise ValueError(f"a signature of {signature.size} values, not {NUM_PERM}")
         return cls(int(data["body_hash"]), values, tuple(int(k) for k in data["text_keys"]),  # type: ignore[arg-type, union-attr]
-                   int(data["size"]))  # type: ignore[call-overload]
+                   int(data["size"]), signature)  # type: ignore[call-overload]
 
     def sketch(self) -> Sketch:
-        """The full sketch: MinHash signature and band keys added."""
-        sig = signature_from_values(self.values)
+        """The full sketch: MinHash signature (computed unless given) and band keys added."""
+        sig = self.signature if self.signature is not None else signature_from_values(self.values)
         return Sketch(self.body_hash, sig, (*band_keys(sig), *self.text_keys), self.size)
 
 

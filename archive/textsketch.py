@@ -1,4 +1,4 @@
-"""The part of a story sketch extraction workers compute: credit-stripped body, shingles, text keys (no SQL, no MinHash)."""
+"""The part of a story sketch extraction workers compute: credit-stripped body, shingles, MinHash, text keys (no SQL)."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -14,10 +14,10 @@ def _registry_matcher() -> CreditMatcher:
 
 
 def text_sketch(text: str) -> dict[str, Any]:
-    """The MinHash-free part of an article text's sketch, as a picklable dict (computed in extraction workers).
+    """An article text's sketch but its band keys, as a picklable dict (computed in extraction workers).
 
     Credit lines are stripped with the bundled registry's outlet names; the archive re-checks the
     stripped body against its own names and recomputes the sketch when they differ.
     """
     _, body = scan(text or "", _registry_matcher())
-    return sketch_input(body).to_wire()
+    return sketch_input(body).with_signature().to_wire()

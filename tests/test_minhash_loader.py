@@ -34,3 +34,23 @@ def test_minhash_without_scipy_matches_the_full_import() -> None:
     assert light["scipy"] is False  # ~55 MB resident saved in the crawl's writer
     assert full["same_class"] is True
     assert light["sig"] == full["sig"] and len(light["sig"]) == 128
+
+
+def test_worker_sketch_carries_the_writers_signature() -> None:
+    """The extraction worker's sketch (`text_sketch`) holds the very signature the writer would compute."""
+    from archive.credits import scan
+    from archive.neardup import SketchInput, sketch
+    from archive.stories import usable_sketch
+    from archive.textsketch import _registry_matcher, text_sketch
+
+    text = " ".join(f"Le ministre a annoncé la mesure numéro {i} pour les régions du nord du pays." for i in range(30))
+    wire = text_sketch(text)
+    _, body = scan(text, _registry_matcher())
+    got = usable_sketch(body, wire)
+    want = sketch(body)
+    assert got is not None and "signature" in wire
+    assert (got.signature == want.signature).all() and got.keys == want.keys and got.size == want.size
+    assert SketchInput.from_wire(wire).signature is not None
+    assert usable_sketch(body + " modifié", wire) is None  # not the stored body: recomputed instead
+    bad = {**wire, "signature": b"\x00" * 12}  # 3 values, not 128: refused, the writer recomputes
+    assert usable_sketch(body, bad) is None
