@@ -2,7 +2,7 @@
 
 Run: .venv/bin/python bench/pipeline.py [--n 5000]
 The last line of output is one JSON object:
-{"bare_aps": …, "pipeline_aps": …, "ratio": …, "peak_rss_mb": …, …}
+{"bare_aps": …, "pipeline_aps": …, "ratio": …, "peak_rss_mb": …, …}  (bare_aps: the mean of a loop run before and one after the crawl)
 """
 from __future__ import annotations
 
@@ -191,8 +191,8 @@ def main(argv: list[str] | None = None) -> int:
         kb = sum(len(h.encode()) for _, h in pages) / len(pages) / 1024
         text_kb = sum(len(a.text.encode()) for a in arts) / len(arts) / 1024
         log(f"pages: {kb:.1f} KB of HTML, {text_kb:.1f} KB of text on average; load average {os.getloadavg()[0]:.2f}")
-        bare, bare_ms = bare_loop(pages)
-        log(f"bare trafilatura (extract, defaults), 1 process: {bare:.1f} articles/s")
+        bare_before, ms_before = bare_loop(pages)
+        log(f"bare trafilatura (extract, defaults), 1 process: {bare_before:.1f} articles/s")
         same = same_call_loop(pages)
         log(f"the pipeline's trafilatura call, 1 process:   {same:.1f} articles/s")
         full = extract_page_loop(pages[: args.sample])
@@ -200,10 +200,14 @@ def main(argv: list[str] | None = None) -> int:
         floor = scrapy_floor([u for u, _ in pages], tmp)
         log(f"bare Scrapy, do-nothing callback, 1 process:   {floor['pages_per_s']:.1f} pages/s, "
             f"{floor['cpu_ms_per_page']:.2f} ms CPU per page")
-        del pages
         db = tmp / "bench.db"
         extra = [x for s in args.extra for x in ("-s", s)]
         crawl = run_crawl(sites_file, db, extra)
+        # The VM's speed drifts (±15 %): the baseline is the mean of one loop before and one after the crawl.
+        bare_after, ms_after = bare_loop(pages)
+        bare, bare_ms = (bare_before + bare_after) / 2, (ms_before + ms_after) / 2
+        log(f"bare trafilatura again, after the crawl:        {bare_after:.1f} articles/s (baseline: the mean, {bare:.1f})")
+        del pages
     finally:
         server.__exit__(None, None, None)
     result = run_stats(db)
@@ -246,7 +250,8 @@ def main(argv: list[str] | None = None) -> int:
 
         shutil.rmtree(tmp, ignore_errors=True)
     print(json.dumps({
-        "bare_aps": round(bare, 1), "pipeline_aps": round(aps, 1), "ratio": round(aps / bare, 2),
+        "bare_aps": round(bare, 1), "bare_aps_before": round(bare_before, 1), "bare_aps_after": round(bare_after, 1),
+        "pipeline_aps": round(aps, 1), "ratio": round(aps / bare, 2),
         "peak_rss_mb": round(crawl["peak_rss"] / 2**20, 1), "peak_pss_mb": round(crawl["peak_pss"] / 2**20, 1),
         "steady_aps": round(steady_rate(crawl["growth"], n), 1), "extract_page_aps": round(full, 1),
         "same_call_aps": round(same, 1), "ratio_same_call": round(aps / same, 2),
