@@ -11,6 +11,7 @@ import scrapy
 from scrapy import Request, signals
 from scrapy.crawler import Crawler
 from scrapy.http import Response
+from scrapy.http.request import NO_CALLBACK
 
 from archive.store import Archive
 from crawler import wpapi
@@ -74,6 +75,9 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
         spider.max_sitemaps = s.getint("MALINEWS_MAX_SITEMAPS", 2000)
         spider.sitemaps_followed = {key: 0 for key in spider.sites}
         crawler.signals.connect(spider.on_closed, signal=signals.spider_closed)
+        spider.robots_by_scrapy = s.getbool("ROBOTSTXT_OBEY")
+        if spider.robots_by_scrapy:  # read the Sitemap: lines of the robots.txt Scrapy fetches anyway
+            crawler.signals.connect(spider.on_response, signal=signals.response_received)
         return spider
 
     def on_closed(self) -> None:
@@ -103,7 +107,8 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
     async def start(self) -> AsyncIterator[Request]:
         """Robots.txt, sitemap and feed probes, configured feeds/sitemaps/start URLs, the homepage."""
         for site in self.sites.values():
-            yield self._req(urljoin(site.url, "/robots.txt"), site, "robots", self.parse_robots)
+            if not self.robots_by_scrapy:  # else RobotsTxtMiddleware fetches it (`on_response`)
+                yield self._req(urljoin(site.url, "/robots.txt"), site, "robots", self.parse_robots)
             for path in SITEMAP_PROBES:
                 yield self._req(urljoin(site.url, path), site, "sitemap", self.parse_discovery, probe=True)
             for path in FEED_PROBES:
@@ -119,12 +124,28 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
 
     def parse_robots(self, response: Response) -> Iterable[Request]:
         """Follow the `Sitemap:` lines of robots.txt."""
-        site = self.sites[response.meta["site"]]
+        yield from self._robots_sitemaps(response, self.sites[response.meta["site"]])
+
+    def _robots_sitemaps(self, response: Response, site: Site) -> Iterable[Request]:
         if response.status != 200:
             return
         for url in robots_sitemaps(response.body, response.url):
             if (req := self._sitemap_request(url, site, 0)) is not None:
                 yield req
+
+    def on_response(self, response: Response, request: Request, **kwargs: Any) -> None:
+        """robots.txt as Scrapy's RobotsTxtMiddleware fetched it (once per host, before any other
+        request there): schedule its `Sitemap:` lines. A robots.txt of ours would be a second fetch."""
+        if request.callback is not NO_CALLBACK or not request.meta.get("dont_obey_robotstxt"):
+            return
+        asked = request.meta.get("redirect_urls", [request.url])[0]
+        if urlsplit(asked).path != "/robots.txt":
+            return
+        site = next((s for s in self.sites.values() if s.owns(asked)), None)
+        if site is None or self.crawler.engine is None:
+            return
+        for req in self._robots_sitemaps(response, site):
+            self.crawler.engine.crawl(req)
 
     def _sitemap_request(self, url: str, site: Site, depth: int) -> Request | None:
         """A request for a sitemap a document listed, or None (counted) when it is nested deeper than
