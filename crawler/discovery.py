@@ -25,7 +25,7 @@ class DiscoveryParseError(ValueError):
 class Discovered:
     """What one sitemap or feed lists: child sitemaps and page entries with their hints."""
 
-    kind: str  # "sitemapindex" | "urlset" | "rss" | "atom" | "unknown"
+    kind: str  # "sitemapindex" | "urlset" | "text" | "rss" | "atom" | "unknown"
     sitemaps: list[str] = field(default_factory=list)
     entries: list[dict[str, Any]] = field(default_factory=list)
 
@@ -157,14 +157,42 @@ def parse_feed(body: bytes, url: str) -> Discovered:
     return out
 
 
+def parse_text_sitemap(data: bytes, url: str) -> Discovered:
+    """A sitemap in the protocol's text format: one absolute http(s) URL per line, UTF-8.
+
+    Every non-blank line must be such a URL (an HTML page, a soft 404 or prose is refused), so
+    only a genuine text sitemap yields entries.
+    """
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise DiscoveryParseError("a text sitemap must be UTF-8") from None
+    out = Discovered(kind="text")
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        if not line.lower().startswith(("http://", "https://")) or any(c.isspace() for c in line):
+            raise DiscoveryParseError(f"not a text sitemap: line {line[:60]!r} is no absolute URL")
+        if (loc := safe_join(url, line)) is not None:
+            out.entries.append({"url": loc, "via": "sitemap"})
+        if len(out.entries) >= MAX_ENTRIES:
+            break
+    if not out.entries:
+        raise DiscoveryParseError("an empty text sitemap")
+    return out
+
+
 def parse_discovery_document(body: bytes, url: str, max_size: int = 50 * 1024 * 1024) -> Discovered:
-    """Sniff and parse a sitemap or feed body (gzip allowed); raises DiscoveryParseError."""
+    """Sniff and parse a sitemap (XML or text) or feed body (gzip allowed); raises DiscoveryParseError."""
     data = maybe_gunzip(body, max_size)
     head = data[:2048].lower()
     if b"<urlset" in head or b"<sitemapindex" in head:
         return parse_sitemap(data, url, max_size)
     if b"<rss" in head or b"<feed" in head or b"<rdf" in head:
         return parse_feed(data, url)
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"http://", b"https://")):
+        return parse_text_sitemap(data, url)
     raise DiscoveryParseError("neither a sitemap nor a feed")
 
 

@@ -73,3 +73,24 @@ def test_iso_utc(value: str | None, expected: str | None) -> None:
 def test_truncated_sitemap_keeps_the_complete_entries() -> None:
     doc = parse_discovery_document(b"<urlset><url><loc>http://x.ml/a</loc></url><url><loc>http://x.ml/b", "http://x.ml/s.xml")
     assert [e["url"] for e in doc.entries][:1] == ["http://x.ml/a"]
+
+
+def test_text_sitemap_one_url_per_line() -> None:
+    """The sitemaps.org text format: UTF-8 (a BOM allowed), one absolute URL per line, blank lines ignored."""
+    body = "\ufeffhttps://x.ml/actu/a/\n\nhttps://x.ml/actu/b/\r\nhttp://x.ml/actu/c/?p=1\n".encode("utf-8")
+    doc = parse_discovery_document(body, "https://x.ml/plan.txt")
+    assert doc.kind == "text"
+    assert [e["url"] for e in doc.entries] == ["https://x.ml/actu/a/", "https://x.ml/actu/b/", "http://x.ml/actu/c/?p=1"]
+    assert all(e["via"] == "sitemap" for e in doc.entries)
+
+
+@pytest.mark.parametrize("body", [
+    b"https://x.ml/a/\nVoir aussi nos archives\n",           # prose after a URL: not a sitemap
+    b"https://x.ml/a/ https://x.ml/b/\n",                     # two URLs on a line
+    b"\xff\xfeh\x00t\x00t\x00p\x00",                          # not UTF-8
+    b"<html><body>https://x.ml/a/</body></html>",             # an HTML page
+    b"/relative/path/\n",                                     # not absolute
+], ids=["prose", "two-per-line", "utf16", "html", "relative"])
+def test_text_that_is_no_sitemap_is_refused(body: bytes) -> None:
+    with pytest.raises(DiscoveryParseError):
+        parse_discovery_document(body, "https://x.ml/plan.txt")

@@ -1,4 +1,5 @@
-"""Sitemaps declared only in robots.txt are followed, and robots.txt is fetched once per host.
+"""Sitemaps declared only in robots.txt (XML or the protocol's text format) are followed, and
+robots.txt is fetched once per host.
 
 Scrapy's RobotsTxtMiddleware fetches every host's robots.txt before the first request there; the
 spider reads the `Sitemap:` lines of that very response (signals.response_received) instead of
@@ -16,26 +17,37 @@ from tests.conftest import run_cli
 from tests.test_deep_pagination import article
 
 SITEMAP = "/plan-du-site/articles-2025.xml"  # not a path the spider probes on its own
+TEXT_SITEMAP = "/plan-du-site/articles.txt"
 N = 6
+
+
+def _site(root: Path, sitemap: str, body: str) -> Path:
+    """Articles reachable only through the sitemap that robots.txt names (the homepage links none)."""
+    files = root / "sites" / "robotsplan" / "files"
+    (files / "plan-du-site").mkdir(parents=True)
+    (files / "index.html").write_text("<html><body><h1>Le Villageois</h1><p>Bientôt.</p></body></html>",
+                                      encoding="utf-8")
+    (files / "robots.txt").write_text(f"User-agent: *\nDisallow: /prive/\nSitemap: {{BASE}}{sitemap}\n",
+                                      encoding="utf-8")
+    (files / sitemap.lstrip("/")).write_text(body, encoding="utf-8")
+    for n in range(1, N + 1):
+        (files / "actu" / f"rencontre-{n}").mkdir(parents=True)
+        (files / "actu" / f"rencontre-{n}" / "index.html").write_text(article(n), encoding="utf-8")
+    return root / "sites"
 
 
 @pytest.fixture()
 def robots_site(tmp_path: Path) -> Path:
-    """Articles reachable only through the sitemap that robots.txt names (the homepage links none)."""
-    files = tmp_path / "sites" / "robotsplan" / "files"
-    (files / "plan-du-site").mkdir(parents=True)
-    (files / "index.html").write_text("<html><body><h1>Le Villageois</h1><p>Bientôt.</p></body></html>",
-                                      encoding="utf-8")
-    (files / "robots.txt").write_text(f"User-agent: *\nDisallow: /prive/\nSitemap: {{BASE}}{SITEMAP}\n",
-                                      encoding="utf-8")
+    """The sitemap robots.txt names is XML."""
     locs = "".join(f"<url><loc>{{BASE}}/actu/rencontre-{n}/</loc></url>" for n in range(1, N + 1))
-    (files / SITEMAP.lstrip("/")).write_text(
-        f'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{locs}</urlset>',
-        encoding="utf-8")
-    for n in range(1, N + 1):
-        (files / "actu" / f"rencontre-{n}").mkdir(parents=True)
-        (files / "actu" / f"rencontre-{n}" / "index.html").write_text(article(n), encoding="utf-8")
-    return tmp_path / "sites"
+    return _site(tmp_path, SITEMAP, '<?xml version="1.0" encoding="UTF-8"?>'
+                 f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{locs}</urlset>')
+
+
+@pytest.fixture()
+def text_sitemap_site(tmp_path: Path) -> Path:
+    """The sitemap robots.txt names is in the text format: one URL per line."""
+    return _site(tmp_path, TEXT_SITEMAP, "".join(f"{{BASE}}/actu/rencontre-{n}/\n" for n in range(1, N + 1)))
 
 
 @pytest.mark.timeout(180)
@@ -52,3 +64,15 @@ def test_robots_sitemap_followed_and_robots_fetched_once(robots_site: Path, tmp_
     assert SITEMAP in requested
     n = sqlite3.connect(tmp_path / "a.db").execute("SELECT count(*) FROM articles").fetchone()[0]
     assert n == N
+
+
+@pytest.mark.timeout(180)
+def test_text_sitemap_from_robots(text_sitemap_site: Path, tmp_path: Path) -> None:
+    with TestWeb(text_sitemap_site) as web:
+        web.write_sites_toml(tmp_path / "sites.toml")
+        proc = run_cli("crawl", "--sites", str(tmp_path / "sites.toml"), "--db", str(tmp_path / "a.db"), "--quiet",
+                       "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "MALINEWS_WP_API=False")
+        assert proc.returncode == 0, proc.stderr
+    db = sqlite3.connect(tmp_path / "a.db")
+    assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == N
+    assert {v for (v,) in db.execute("SELECT DISTINCT discovered_via FROM articles")} == {"sitemap"}
