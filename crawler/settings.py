@@ -8,6 +8,7 @@ NEWSPIDER_MODULE = "crawler.spiders"
 USER_AGENT = "malinews/0.1 (+https://github.com/malinews/malinews; archive of Malian news for research)"
 ROBOTSTXT_OBEY = True
 ROBOTSTXT_USER_AGENT = "malinews"
+ROBOTSTXT_PARSER = "crawler.robots.BoundedRobotParser"  # Protego on the first 500 KiB (RFC 9309)
 
 # Politeness: at most 2 requests at a time per site, adaptive delay.
 CONCURRENT_REQUESTS = 16

@@ -18,6 +18,7 @@ from crawler import wpapi
 from crawler.discovery import FEED_PROBES, SITEMAP_PROBES, DiscoveryParseError, iso_utc, parse_discovery_document, robots_sitemaps
 from crawler.links import ARTICLE, LISTING, PAGINATION, classify_link, pagination_key
 from crawler.memo import BoundedMemo
+from crawler.robots import truncate_robots
 from crawler.sites import Site, load_sites, select_sites
 from crawler.spiders.accounting import SpiderAccounting
 from crawler.sources import SourcesMixin
@@ -129,7 +130,7 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
     def _robots_sitemaps(self, response: Response, site: Site) -> Iterable[Request]:
         if response.status != 200:
             return
-        for url in robots_sitemaps(response.body, response.url):
+        for url in robots_sitemaps(truncate_robots(response.body), response.url):
             if (req := self._sitemap_request(url, site, 0)) is not None:
                 yield req
 
