@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 import time
 from pathlib import Path
 
@@ -10,9 +9,7 @@ import pytest
 from scrapy.utils.test import get_crawler
 
 from crawler.robots import MAX_ROBOTS_BYTES, BoundedRobotParser, truncate_robots
-from crawler.sampleweb.server import TestWeb
-from tests.conftest import run_cli
-from tests.test_robots_sitemaps import N, SITEMAP, _site
+from tests.test_robots_sitemaps import N, SITEMAP, _site, crawl
 
 RULES = "".join(f"Disallow: /zone-{i}/rubrique-{i * 7}/*.php$\n" for i in range(150_000)).encode()  # ~6 MB
 
@@ -46,12 +43,7 @@ def test_crawl_behind_a_robots_bomb(tmp_path: Path) -> None:
     robots = root / "robotsplan" / "files" / "robots.txt"
     robots.write_bytes(robots.read_bytes() + RULES)
     assert robots.stat().st_size > 10 * MAX_ROBOTS_BYTES
-    with TestWeb(root) as web:
-        web.write_sites_toml(tmp_path / "sites.toml")
-        proc = run_cli("crawl", "--sites", str(tmp_path / "sites.toml"), "--db", str(tmp_path / "a.db"), "--quiet",
-                       "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "MALINEWS_WP_API=False")
-        assert proc.returncode == 0, proc.stderr
-    db = sqlite3.connect(tmp_path / "a.db")
+    db, _ = crawl(root, tmp_path)
     assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == N
     stats = json.loads(db.execute("SELECT stats FROM crawl_runs").fetchone()[0])
     assert stats["malinews"].get("malinews/robots/truncated") == 1

@@ -36,6 +36,18 @@ def _site(root: Path, sitemap: str, body: str) -> Path:
     return root / "sites"
 
 
+def crawl(root: Path, tmp_path: Path, *settings: str) -> tuple[sqlite3.Connection, list[str]]:
+    """Crawl the sites under `root` (politeness lifted, extra `NAME=VALUE` settings); (archive, paths requested)."""
+    with TestWeb(root) as web:
+        web.write_sites_toml(tmp_path / "sites.toml")
+        extra = [x for item in settings for x in ("-s", item)]
+        proc = run_cli("crawl", "--sites", str(tmp_path / "sites.toml"), "--db", str(tmp_path / "a.db"), "--quiet",
+                       "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "MALINEWS_WP_API=False", *extra)
+        assert proc.returncode == 0, proc.stderr
+        requested = [r.path for r in web.requests]
+    return sqlite3.connect(tmp_path / "a.db"), requested
+
+
 @pytest.fixture()
 def robots_site(tmp_path: Path) -> Path:
     """The sitemap robots.txt names is XML."""
@@ -53,26 +65,14 @@ def text_sitemap_site(tmp_path: Path) -> Path:
 @pytest.mark.timeout(180)
 @pytest.mark.parametrize("obey", [True, False], ids=["robots-obeyed", "robots-not-obeyed"])
 def test_robots_sitemap_followed_and_robots_fetched_once(robots_site: Path, tmp_path: Path, obey: bool) -> None:
-    with TestWeb(robots_site) as web:
-        web.write_sites_toml(tmp_path / "sites.toml")
-        proc = run_cli("crawl", "--sites", str(tmp_path / "sites.toml"), "--db", str(tmp_path / "a.db"), "--quiet",
-                       "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "MALINEWS_WP_API=False",
-                       "-s", f"ROBOTSTXT_OBEY={obey}")
-        assert proc.returncode == 0, proc.stderr
-        requested = [r.path for r in web.requests]
+    db, requested = crawl(robots_site, tmp_path, f"ROBOTSTXT_OBEY={obey}")
     assert requested.count("/robots.txt") == 1, requested
     assert SITEMAP in requested
-    n = sqlite3.connect(tmp_path / "a.db").execute("SELECT count(*) FROM articles").fetchone()[0]
-    assert n == N
+    assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == N
 
 
 @pytest.mark.timeout(180)
 def test_text_sitemap_from_robots(text_sitemap_site: Path, tmp_path: Path) -> None:
-    with TestWeb(text_sitemap_site) as web:
-        web.write_sites_toml(tmp_path / "sites.toml")
-        proc = run_cli("crawl", "--sites", str(tmp_path / "sites.toml"), "--db", str(tmp_path / "a.db"), "--quiet",
-                       "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "MALINEWS_WP_API=False")
-        assert proc.returncode == 0, proc.stderr
-    db = sqlite3.connect(tmp_path / "a.db")
+    db, _ = crawl(text_sitemap_site, tmp_path)
     assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == N
     assert {v for (v,) in db.execute("SELECT DISTINCT discovered_via FROM articles")} == {"sitemap"}
