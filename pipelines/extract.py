@@ -107,21 +107,32 @@ def choose_title(page: PageMeta, doc: TrafilaturaDoc | dict[str, Any], url: str,
     return candidates[0] if candidates else squash(hint)
 
 
+def _language_sources(page: PageMeta, doc: TrafilaturaDoc | dict[str, Any], default: str | None) -> Iterator[str | None]:
+    yield jsonld_text(page.jsonld_article.get("inLanguage"))
+    yield page.html_lang
+    yield page.meta.get("og:locale")
+    yield page.meta.get("content-language")
+    yield doc.get("language")  # read (and trafilatura's metadata pass run) only when the markup says nothing
+    yield default
+
+
 def _language(page: PageMeta, doc: TrafilaturaDoc | dict[str, Any], default: str | None) -> str | None:
-    sources = (lambda: jsonld_text(page.jsonld_article.get("inLanguage")), lambda: page.html_lang,
-               lambda: page.meta.get("og:locale"), lambda: page.meta.get("content-language"),
-               lambda: doc.get("language"), lambda: default)
-    for raw in (source() for source in sources):
+    for raw in _language_sources(page, doc, default):
         if raw and (code := re.split(r"[-_]", raw.strip().lower())[0]) and code.isalpha() and len(code) <= 3:
             return code
     return None
 
 
-def _author(page: PageMeta, doc: TrafilaturaDoc | dict[str, Any]) -> str | None:
+def _author_sources(page: PageMeta, doc: TrafilaturaDoc | dict[str, Any]) -> Iterator[str | None]:
+    yield jsonld_text(page.jsonld_article.get("author"))
+    yield page.meta.get("author")
     article_author = page.meta.get("article:author", "")
-    sources = (lambda: jsonld_text(page.jsonld_article.get("author")), lambda: page.meta.get("author"),
-               lambda: None if "/" in article_author else article_author, lambda: doc.get("author"))
-    for raw in (source() for source in sources):
+    yield None if "/" in article_author else article_author  # a profile URL is no name
+    yield doc.get("author")  # read only when the markup names nobody
+
+
+def _author(page: PageMeta, doc: TrafilaturaDoc | dict[str, Any]) -> str | None:
+    for raw in _author_sources(page, doc):
         if raw and len(raw) <= MAX_AUTHOR and not raw.startswith(("http://", "https://")):
             raw = fix_apostrophes(squash(raw))
             return byline_author(raw) or tidy_author(raw) or None  # "Par Oumar Diakité" → "Oumar Diakité"
@@ -156,7 +167,6 @@ class TrafilaturaDoc:
             self._meta = extract_metadata(self.tree, self.url, date_params(self.now_day), TRAFILATURA_FAST).as_dict()
         value = self._meta.get(key)
         return default if value is None else value
-
 
     def _head_field(self, key: str) -> Any:
         """Image, description, categories or tags exactly as `extract_metadata` finds them, without its
