@@ -70,10 +70,26 @@ def _guess_undeclared(body: bytes) -> str:
     return "cp1252"
 
 
+def utf16_without_bom(body: bytes) -> str | None:
+    """"utf-16-le" / "utf-16-be" for a body that is UTF-16 without a BOM, else None.
+
+    HTML markup is mostly ASCII, so UTF-16 text shows a NUL in every other byte; UTF-8 and the
+    single-byte charsets never do (stray NULs in a broken page are not that regular).
+    """
+    sample = body[:1024]
+    if len(sample) < 32:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for nuls, others, name in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if nuls.count(0) >= 0.4 * len(nuls) and others.count(0) <= 0.05 * len(others):
+            return name
+    return None
+
+
 def decode_body(body: bytes, content_type: str | None = None) -> tuple[str, str]:
     """Decode an HTML body and return `(text, encoding used)`; never raises.
 
-    Order: BOM, HTTP charset, <meta charset>. A declared (or absent) UTF-8 that is not valid
+    Order: BOM, UTF-16 recognised by its NUL bytes, HTTP charset, <meta charset>. A declared (or absent) UTF-8 that is not valid
     UTF-8 is decoded run by run, invalid runs as cp1252 (label "utf-8+cp1252"), or wholly as
     cp1252 when it holds no valid multibyte sequence. A declared Western single-byte charset
     loses to a body that is valid UTF-8 with multibyte sequences (a common misconfiguration).
@@ -83,10 +99,12 @@ def decode_body(body: bytes, content_type: str | None = None) -> tuple[str, str]
     for bom, name in _BOMS:
         if body.startswith(bom):
             return body[len(bom):].decode(name, errors="replace"), name
+    if (utf16 := utf16_without_bom(body)) is not None:
+        return body.decode(utf16, errors="replace"), utf16
     declared = declared_charsets(body, content_type)
     enc = declared[0] if declared else None
-    if enc and enc.startswith("utf_16"):
-        enc = "utf-8"  # a UTF-16 label without a BOM is a lie, as browsers assume
+    if enc and enc.startswith(("utf_16", "utf_32")):
+        enc = "utf-8"  # a UTF-16/32 label on bytes that are not (no BOM, no NULs) is a lie, as browsers assume
     try:
         text: str | None = body.decode("utf-8")
     except UnicodeDecodeError:

@@ -88,3 +88,26 @@ def test_xml_prolog_encoding() -> None:
     body = b'<?xml version="1.0" encoding="ISO-8859-1"?>\n<html><body><p>' + "Été à Ségou".encode("latin-1") + b"</p>"
     text, encoding = decode_body(body)
     assert encoding == "cp1252" and "Été à Ségou" in text
+
+
+PAGE = ("<html><head><meta charset='utf-8'><title>Le président à Kidal</title></head>"
+        "<body><p>Élections générales à Bamako, l’économie malienne.</p></body></html>")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("content_type", ["text/html", "text/html; charset=utf-8", "text/html; charset=utf-16"])
+def test_utf16_without_bom_is_recognised_by_its_nul_bytes(codec: str, content_type: str) -> None:
+    """Real UTF-16 with no BOM, whatever the labels say (its own <meta> claims UTF-8)."""
+    text, encoding = decode_body(PAGE.encode(codec), content_type)
+    assert text == PAGE and encoding == codec
+
+
+@pytest.mark.parametrize("label", ["utf-32", "UTF-32LE", "utf-16"])
+def test_a_utf16_or_utf32_label_on_utf8_bytes_is_a_lie(label: str) -> None:
+    text, encoding = decode_body(PAGE.encode("utf-8"), f"text/html; charset={label}")
+    assert text == PAGE and encoding == "utf-8"
+
+
+def test_stray_nul_bytes_do_not_make_utf16() -> None:
+    body = ("<html><body>" + "<p>Mopti\x00, Ségou\x00 et Kayes.</p>" * 20 + "</body></html>").encode("utf-8")
+    assert decode_body(body, "text/html")[1] == "utf-8"
