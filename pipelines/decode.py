@@ -87,6 +87,16 @@ def utf16_without_bom(body: bytes) -> str | None:
 
 
 def decode_body(body: bytes, content_type: str | None = None) -> tuple[str, str]:
+    """Decode an HTML body and return `(text, encoding used)`; never raises (see `_decode`).
+
+    Form feeds become spaces: HTML counts them as whitespace, but the XML tree lxml builds
+    drops them, which glued the words they separated ("Rencontre<FF>5" read "Rencontre5").
+    """
+    text, encoding = _decode(body, content_type)
+    return (text.replace("\x0c", " ") if "\x0c" in text else text), encoding
+
+
+def _decode(body: bytes, content_type: str | None) -> tuple[str, str]:
     """Decode an HTML body and return `(text, encoding used)`; never raises.
 
     Order: BOM, UTF-16 recognised by its NUL bytes, HTTP charset, <meta charset>. A declared (or absent) UTF-8 that is not valid

@@ -24,11 +24,12 @@ MAX_URL = 2048
 
 
 def scrub_text(text: str) -> str:
-    """`text` without lone surrogates (half an emoji says nothing and cannot be stored as UTF-8)
-    and without byte-order marks (body text)."""
+    """`text` without lone surrogates (half an emoji says nothing and cannot be stored as UTF-8),
+    byte-order marks, or U+FFFD replacement characters (what `&#0;`, `&#xD800;` or undecodable
+    bytes became: they say nothing either)."""
     if text.isascii():
         return text
-    return _SURROGATE.sub("", text).replace("\ufeff", "")
+    return _SURROGATE.sub("", text).replace("\ufeff", "").replace("\ufffd", "")
 
 
 def scrub_field(value: Any, limit: int | None = None) -> str | None:

@@ -111,3 +111,9 @@ def test_a_utf16_or_utf32_label_on_utf8_bytes_is_a_lie(label: str) -> None:
 def test_stray_nul_bytes_do_not_make_utf16() -> None:
     body = ("<html><body>" + "<p>Mopti\x00, Ségou\x00 et Kayes.</p>" * 20 + "</body></html>").encode("utf-8")
     assert decode_body(body, "text/html")[1] == "utf-8"
+
+
+def test_form_feed_is_whitespace_not_glue() -> None:
+    """HTML counts U+000C as whitespace; lxml's tree would drop it and glue the words."""
+    text, _ = decode_body("<h1>Rencontre\x0c5\x0cà Kayes</h1>".encode(), "text/html")
+    assert text == "<h1>Rencontre 5 à Kayes</h1>"

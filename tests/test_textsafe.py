@@ -117,3 +117,12 @@ def test_html_escaped_twice_by_the_cms_is_read_as_paragraphs() -> None:
     body = "".join(f"&lt;p&gt;{PARA} {i}&lt;/p&gt;" for i in range(6))
     art = extract(page(body=f"<div>{body}</div>"))["article"]
     assert "<p>" not in art["text"] and "&lt;" not in art["text"] and art["text"].count("\n") >= 5
+
+
+def test_replacement_characters_are_dropped() -> None:
+    """`&#0;`, `&#xD800;`, `&#x110000;` parse to U+FFFD: nothing a reader could use, in a title or a body."""
+    from pipelines.textsafe import safe_article, scrub_text
+
+    assert scrub_text("Kidal\ufffd\ufffd : retour") == "Kidal : retour"
+    art = safe_article({"title": "\ufffd\ufffdRencontre à Kayes", "text": "Le maire\ufffd a parlé.", "tags": ["\ufffd"]})
+    assert art["title"] == "Rencontre à Kayes" and art["text"] == "Le maire a parlé." and art["tags"] == []
