@@ -40,6 +40,7 @@ PRUNE_XPATH = [
 ]
 CATSTAGS = {"categories": "category", "tags": "tag"}  # trafilatura's field -> its link-search kind
 HEAD_FIELDS = frozenset({"image", "description", *CATSTAGS})  # fields trafilatura takes from <meta>/JSON-LD (+ links)
+_NOT_A_NAME = re.compile(r"(?:https?|mailto|www)[\s:./a-z]|[^\s@]+@[^\s@]+$", re.I)  # a URL or an address, no byline
 _TEASER_END = re.compile(r"(?:\[…\]|\[\.\.\.\]|\(…\)|\(\.\.\.\))\s*$")
 _SOURCE_LINE = re.compile(r"^\s*source\s*:", re.I | re.M)
 
@@ -132,10 +133,12 @@ def _author_sources(page: PageMeta, doc: TrafilaturaDoc | dict[str, Any]) -> Ite
 
 
 def _author(page: PageMeta, doc: TrafilaturaDoc | dict[str, Any]) -> str | None:
+    """The byline from JSON-LD, <meta>, else trafilatura, tidied ("Par Oumar Diakité" → "Oumar Diakité");
+    a URL or an e-mail address is no name (nor trafilatura's rewrite of one: "Mailtoredaction Ml")."""
     for raw in _author_sources(page, doc):
-        if raw and len(raw) <= MAX_AUTHOR and not raw.startswith(("http://", "https://")):
+        if raw and len(raw) <= MAX_AUTHOR and not _NOT_A_NAME.match(raw.strip()):
             raw = fix_apostrophes(squash(raw))
-            return byline_author(raw) or tidy_author(raw) or None  # "Par Oumar Diakité" → "Oumar Diakité"
+            return byline_author(raw) or tidy_author(raw) or None
     return None
 
 

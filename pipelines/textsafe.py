@@ -7,6 +7,7 @@ name="author">` may hold 200 KB. These helpers give every article field a safe, 
 """
 from __future__ import annotations
 
+import html
 import re
 from typing import Any
 
@@ -15,6 +16,11 @@ from pipelines.metadata import squash
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # Zero-width space, LRM/RLM, bidi embeddings/overrides/isolates, word joiner, BOM: invisible in a title.
 _INVISIBLE = re.compile("[\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+# An entity with its semicolon (html.unescape alone would also read "&para" in "Sports&paris").
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# Tags a CMS leaves in a title or byline: "<b>", "</em>", "<br/>"; not "< 2 %" nor a work's title "<The Palace>".
+_TAG = re.compile(r"</?(?:a|abbr|b|br|cite|code|del|div|em|font|h[1-6]|i|img|ins|mark|p|q|s|small|span|strong"
+                  r"|sub|sup|u)(?:\s[^<>]{0,300})?/?>", re.I)
 MAX_AUTHOR = 200       # longer is not a byline (a whole paragraph, a keyword dump)
 MAX_SECTION = 120
 MAX_TAG = 100
@@ -32,11 +38,23 @@ def scrub_text(text: str) -> str:
     return _SURROGATE.sub("", text).replace("\ufeff", "").replace("\ufffd", "")
 
 
+def unmarkup(value: str) -> str:
+    """A metadata string without the HTML a CMS left in it: JSON-LD and escaped titles carry
+    entities (`L&#8217;Essor`, `&amp;`) and tags (`<em>…</em>`) that a reader never sees."""
+    if "&" in value:
+        value = _ENTITY.sub(lambda m: html.unescape(m.group(0)), value)
+    if "<" in value:
+        value = _TAG.sub("", value)
+    return value
+
+
 def scrub_field(value: Any, limit: int | None = None) -> str | None:
-    """A metadata string: scrubbed, invisible controls removed, whitespace squashed; None when
-    empty, not a string, or longer than `limit` (a value that long is not what the field means)."""
+    """A metadata string: HTML entities and tags removed, scrubbed, invisible controls removed,
+    whitespace squashed; None when empty, not a string, or longer than `limit` (a value that long
+    is not what the field means)."""
     if not isinstance(value, str):
         return None
+    value = unmarkup(value)
     if not value.isascii():
         value = _INVISIBLE.sub("", scrub_text(value))
     value = squash(value)
@@ -75,5 +93,5 @@ def safe_article(article: dict[str, Any]) -> dict[str, Any]:
     return article
 
 
-__all__ = ["scrub_text", "scrub_field", "truncate_words", "safe_url", "safe_article",
+__all__ = ["scrub_text", "scrub_field", "unmarkup", "truncate_words", "safe_url", "safe_article",
            "MAX_AUTHOR", "MAX_DESCRIPTION", "MAX_TAG"]

@@ -126,3 +126,38 @@ def test_replacement_characters_are_dropped() -> None:
     assert scrub_text("Kidal\ufffd\ufffd : retour") == "Kidal : retour"
     art = safe_article({"title": "\ufffd\ufffdRencontre à Kayes", "text": "Le maire\ufffd a parlé.", "tags": ["\ufffd"]})
     assert art["title"] == "Rencontre à Kayes" and art["text"] == "Le maire a parlé." and art["tags"] == []
+
+
+@pytest.mark.parametrize(("raw", "clean"), [
+    ("L&#8217;Essor &amp; la presse", "L’Essor & la presse"),        # JSON-LD keeps WordPress's entities
+    ("<em>Kidal</em> : retour au calme<br/>", "Kidal : retour au calme"),
+    ("&lt;b&gt;Rencontre à Kayes&lt;/b&gt;", "Rencontre à Kayes"),       # tags escaped by the CMS
+    ("Inflation < 2 % à Bamako", "Inflation < 2 % à Bamako"),
+    ("Critique de <The Palace: Tale of Jang Noksu>", "Critique de <The Palace: Tale of Jang Noksu>"),
+    ("Sports&paris en ligne", "Sports&paris en ligne"),             # no semicolon: no entity
+])
+def test_unmarkup(raw: str, clean: str) -> None:
+    from pipelines.textsafe import unmarkup
+
+    assert unmarkup(raw) == clean
+
+
+def test_fields_lose_markup_left_by_the_cms() -> None:
+    from pipelines.textsafe import safe_article
+
+    art = safe_article({"title": "<em>Rencontre</em> 5 &amp; Kayes", "author": "<b>Awa</b> Diallo",
+                        "section": "Soci&eacute;t&eacute;", "tags": ["<i>Mali</i>"], "text": "x"})
+    assert (art["title"], art["author"], art["section"], art["tags"]) == ("Rencontre 5 & Kayes", "Awa Diallo", "Société", ["Mali"])
+
+
+@pytest.mark.parametrize("author", ["mailto:redaction@journal.ml", "redaction@journal.ml", "www.journal.ml",
+                                    "https://journal.ml/auteur/awa/"])
+def test_an_address_is_no_author(author: str) -> None:
+    """Nor is trafilatura's rewrite of one, read from the same <meta> ("Mailtoredaction Ml")."""
+    from pipelines.extract import extract_page
+    from tests.test_deep_pagination import article
+
+    html = article(5).replace("<head>", f"<head><meta name='author' content='{author}'>")
+    got = extract_page({"url": "https://x.ml/2025/06/05/a/", "body": html.encode(), "content_type": "text/html",
+                        "now": "2026-01-01T00:00:00+00:00"})["article"]
+    assert got["author"] is None
