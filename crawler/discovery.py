@@ -135,10 +135,14 @@ def parse_feed(body: bytes, url: str) -> Discovered:
                 if c.get("rel", "alternate") == "alternate" and c.get("href"):
                     link = c.get("href")
                     break
-        link = link or _text(fields.get("guid"))
+        guid = _text(fields.get("guid"))
+        # A guid is only an address when it is a whole http(s) URL (WordPress: "https://site/?p=12",
+        # even marked isPermaLink="false"); "1234@journal.ml" is an identifier, not a page.
+        link = link or (guid if guid and guid.lower().startswith(("http://", "https://")) else None)
         if not link:
             continue
-        joined = safe_join(url, link)
+        base = safe_join(url, item.base) if item.base else url  # Atom's xml:base, if any
+        joined = safe_join(base or url, link)
         if joined is None:
             continue
         hints: dict[str, Any] = {"url": joined, "via": "feed"}

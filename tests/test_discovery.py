@@ -94,3 +94,22 @@ def test_text_sitemap_one_url_per_line() -> None:
 def test_text_that_is_no_sitemap_is_refused(body: bytes) -> None:
     with pytest.raises(DiscoveryParseError):
         parse_discovery_document(body, "https://x.ml/plan.txt")
+
+
+def test_feed_guid_is_a_link_only_when_it_is_a_url() -> None:
+    """RSS items without <link>: a WordPress guid ("https://site/?p=12", even isPermaLink="false") is a
+    page; an identifier guid ("1234@journal.ml") is not, and must not become a junk request."""
+    rss = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>x</title>
+    <item><title>A</title><guid isPermaLink="false">1234@journal.ml</guid></item>
+    <item><title>B</title><guid isPermaLink="false">https://journal.ml/?p=12</guid></item>
+    <item><title>C</title><guid>https://journal.ml/actu/c/</guid></item></channel></rss>"""
+    doc = parse_discovery_document(rss, "https://journal.ml/feed/")
+    assert [e["url"] for e in doc.entries] == ["https://journal.ml/?p=12", "https://journal.ml/actu/c/"]
+
+
+def test_atom_xml_base_resolves_relative_links() -> None:
+    atom = b"""<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://journal.ml/blog/">
+    <entry><title>A</title><link href="actu/a/"/></entry>
+    <entry xml:base="/autre/"><title>B</title><link href="b/"/></entry></feed>"""
+    doc = parse_discovery_document(atom, "https://journal.ml/atom.xml")
+    assert [e["url"] for e in doc.entries] == ["https://journal.ml/blog/actu/a/", "https://journal.ml/autre/b/"]
