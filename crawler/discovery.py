@@ -82,6 +82,8 @@ def parse_sitemap(body: bytes, url: str, max_size: int = 50 * 1024 * 1024) -> Di
         raise DiscoveryParseError(f"unexpected root element <{sm.type}>")
     try:
         for entry in sm:
+            if not (entry.get("loc") or "").strip():
+                continue  # an empty <loc> would join to the sitemap's own URL
             loc = safe_join(url, entry.get("loc"))
             if loc is None:
                 continue

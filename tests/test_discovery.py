@@ -113,3 +113,9 @@ def test_atom_xml_base_resolves_relative_links() -> None:
     <entry xml:base="/autre/"><title>B</title><link href="b/"/></entry></feed>"""
     doc = parse_discovery_document(atom, "https://journal.ml/atom.xml")
     assert [e["url"] for e in doc.entries] == ["https://journal.ml/blog/actu/a/", "https://journal.ml/autre/b/"]
+
+
+def test_sitemap_empty_loc_is_skipped() -> None:
+    body = (b'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            b"<url><loc></loc></url><url><loc>  </loc></url><url><loc>\n https://x.ml/a/ \n</loc></url></urlset>")
+    assert [e["url"] for e in parse_discovery_document(body, "https://x.ml/sitemap.xml").entries] == ["https://x.ml/a/"]
