@@ -15,6 +15,9 @@ from urllib.parse import urlencode, urljoin
 POSTS_ROUTE = "/wp/v2/posts"
 POSTS_PATH = "/wp-json" + POSTS_ROUTE
 PER_PAGE = 100
+# X-WP-TotalPages is believed up to this (500,000 posts, far beyond any Malian outlet): a hostile or
+# broken header saying 999999 would otherwise make a backfill schedule a million API pages.
+MAX_TOTAL_PAGES = 5000
 LOOKUP_KINDS = {"categories": "categories", "tags": "tags", "users": "author"}  # endpoint → post field
 WP_HINT_KEYS = ("wp_date", "wp_modified", "wp_author", "wp_categories", "wp_tags", "wp_id")
 _TAGS = re.compile(r"<[^>]+>")
@@ -88,8 +91,8 @@ def parse_reply(status: int, headers: Mapping[str, Any], body: bytes) -> WpReply
         code = data.get("code") if isinstance(data, dict) else None
         return WpReply(False, f"json-{code}" if code else "not-a-list")
     try:
-        total = max(1, int(_header(headers, "X-WP-TotalPages") or 1))
-    except ValueError:
+        total = min(max(1, int(_header(headers, "X-WP-TotalPages") or 1)), MAX_TOTAL_PAGES)
+    except (ValueError, OverflowError):
         total = 1
     return WpReply(True, "ok", [d for d in data if isinstance(d, dict)], total)
 

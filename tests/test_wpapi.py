@@ -94,3 +94,10 @@ def test_api_values_win_over_the_page_only_where_they_are_exact() -> None:
     assert article["tags"] == ["Coton"] and article["section"] == "Économie" and article["author"] == "Issa Traoré"
     untouched = {"is_article": False, "article": None}
     assert wpapi.apply_hints(untouched, hints) == untouched
+
+
+@pytest.mark.parametrize("header", ["999999", "1" + "0" * 400, "-5", "douze"])
+def test_total_pages_header_is_bounded(header: str) -> None:
+    """A hostile X-WP-TotalPages cannot make a backfill schedule a million API pages."""
+    reply = wpapi.parse_reply(200, {**JSON, "X-WP-TotalPages": header}, json.dumps([post()]).encode())
+    assert reply.ok and 1 <= reply.total_pages <= wpapi.MAX_TOTAL_PAGES
