@@ -36,13 +36,15 @@ def _site(root: Path, sitemap: str, body: str) -> Path:
     return root / "sites"
 
 
-def crawl(root: Path, tmp_path: Path, *settings: str) -> tuple[sqlite3.Connection, list[str]]:
-    """Crawl the sites under `root` (politeness lifted, extra `NAME=VALUE` settings); (archive, paths requested)."""
+def crawl(root: Path, tmp_path: Path, *settings: str, options: tuple[str, ...] = ()) -> tuple[sqlite3.Connection, list[str]]:
+    """Crawl the sites under `root` (politeness lifted, extra `NAME=VALUE` settings and CLI `options`);
+    (archive, paths requested)."""
     with TestWeb(root) as web:
         web.write_sites_toml(tmp_path / "sites.toml")
         extra = [x for item in settings for x in ("-s", item)]
         proc = run_cli("crawl", "--sites", str(tmp_path / "sites.toml"), "--db", str(tmp_path / "a.db"), "--quiet",
-                       "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "MALINEWS_WP_API=False", *extra)
+                       "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "MALINEWS_WP_API=False",
+                       *extra, *options)
         assert proc.returncode == 0, proc.stderr
         requested = [r.path for r in web.requests]
     return sqlite3.connect(tmp_path / "a.db"), requested

@@ -321,7 +321,8 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
                 yield self._req(feed, site, "feed", self.parse_discovery)
         chain = (site.key, pagination_key(self.canonical(response.url, site)))
         seen = self.chain_seen.setdefault(chain, set())
-        fresh = 0
+        fresh = 0   # article links new to this chain and not archived yet
+        unseen = 0  # article links new to this chain, archived or not
         pages: list[str] = []
         links = list(dict.fromkeys([*result.get("links", []), *result.get("next_pages", [])]))
         if len(links) > self.max_links:
@@ -337,6 +338,7 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
                 req, state = self.article_request(link, site, {"via": "listing" if not result.get("is_article") else "link"}, depth + 1)
                 if canon not in seen:
                     seen.add(canon)
+                    unseen += 1
                     fresh += state != "archived"
                 if req is not None:
                     yield req
@@ -346,9 +348,13 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
                 req = self.listing_request(link, site, depth + 1, "listing")
                 if req is not None:
                     yield req
+        # A chain goes on while its pages bring something: recent crawls stop at a page of archived
+        # articles; a backfill walks past those, but not past a page that only repeats links
+        # (an endless generated pagination would otherwise be walked forever: its cap is lifted).
+        progressed = unseen if self.backfill else fresh
         for link in pages:
             same_chain = pagination_key(self.canonical(link, site)) == chain[1]
-            if same_chain and fresh == 0 and not self.backfill:
+            if same_chain and progressed == 0:
                 continue
             if not same_chain and depth >= self.listing_depth:
                 continue
