@@ -18,7 +18,8 @@ CONTENT_TYPES = {
 ROUTE_KEYS = frozenset({"status", "location", "headers", "file", "gzip_file", "content_encoding", "body",
                         "encoding", "delay", "body_bytes", "wire"})
 # Faults below HTTP semantics, acted out by the server on the socket (see README "routes.toml").
-WIRE_FAULTS = frozenset({"reset", "garbage-status", "no-headers", "drip", "endless", "huge-header"})
+WIRE_FAULTS = frozenset({"reset", "garbage-status", "no-headers", "drip", "endless", "huge-header",
+                         "length-over", "length-under", "bad-chunk"})
 NOT_FOUND = "*"  # route applied to paths that match neither a route nor a file
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import socket
+import sys
 import struct
 import threading
 import time
@@ -37,6 +38,11 @@ class _SiteServer(ThreadingHTTPServer):
     def __init__(self, address: tuple[str, int], web: TestWeb, site: SiteFiles) -> None:
         super().__init__(address, _Handler)
         self.web, self.site = web, site
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client hanging up mid-reply is routine here (timeouts, wire faults): no traceback for it."""
+        if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            super().handle_error(request, client_address)
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -105,6 +111,27 @@ def _act_out(handler: _Handler, reply: Reply, send_body: bool) -> None:
         stop = time.monotonic() + WIRE_LIMIT_S
         while send_body and time.monotonic() < stop:
             out.write(frame)
+        return
+    if reply.wire == "bad-chunk":  # a chunked body whose second chunk-size line is no hex number
+        handler.send_header("Transfer-Encoding", "chunked")
+        handler.end_headers()
+        half = len(body) // 2
+        if send_body:
+            out.write(b"%x\r\n%s\r\nzz-pas-hexa\r\n%s\r\n0\r\n\r\n" % (half, body[:half], body[half:]))
+        return
+    if reply.wire == "length-over":  # promises more bytes than the whole body, then closes cleanly (FIN)
+        handler.send_header("Content-Length", str(len(body) + 10_000))
+        handler.end_headers()
+        if send_body:
+            out.write(body)
+        return
+    if reply.wire == "length-under":  # promises half the body, sends all of it on a kept-alive connection
+        handler.send_header("Content-Length", str(len(body) // 2))
+        handler.end_headers()
+        if send_body:
+            out.write(body)
+            out.flush()
+            time.sleep(1.0)  # the extra bytes sit on the connection while the client may reuse it
         return
     handler.send_header("Content-Length", str(len(body)))
     handler.end_headers()
