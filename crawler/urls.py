@@ -10,9 +10,13 @@ from courlan import normalize_url
 TRACKING_PARAMS = re.compile(
     r"^(utm_[a-z_]+|fbclid|gclid|dclid|msclkid|yclid|mc_cid|mc_eid|igshid|_ga|ref|ref_src|"
     r"amp|noamp|outputType|doing_wp_cron|share|replytocom|at_medium|at_campaign|xtor|s_cid|"
-    r"__twitter_impression|wt_mc|ncid|cmpid|spm)$",
+    r"__twitter_impression|wt_mc|ncid|cmpid|spm|"
+    r"phpsessid|jsessionid|sessionid|session_id|oscsid|zenid|cfid|cftoken)$",  # session ids
     re.I,
 )
+# A session id in a path parameter (Java's `;jsessionid=…`, PHP's trans-sid): one more spelling of the
+# same page per visitor. A bare `sid` is left alone: PHP-Nuke and its kin number their stories with it.
+SESSION_PATH_PARAM = re.compile(r";(?:jsessionid|phpsessid|sessionid)=[^/?#;]*", re.I)
 AMP_PATH = re.compile(r"/amp/?$|/amp\.html$", re.I)
 
 
@@ -22,9 +26,13 @@ def canonicalize_url(url: str, primary_host: str | None = None, primary_scheme: 
     Lower-cases scheme and host, drops the default port, the fragment, tracking parameters
     (`utm_*`, `fbclid`, …) and AMP markers (`?amp=1`, `/amp/`), sorts the query, and, when
     `primary_host` (and `primary_scheme`) are given, rewrites a mirror, www/bare or http/https
-    spelling of the site to its primary one.
+    spelling of the site to its primary one. Session ids (`?PHPSESSID=`, `;jsessionid=`) are
+    dropped like tracking parameters: a site that puts one in every link would otherwise be
+    crawled, and archived, once per session.
     """
     url = url.strip()
+    if ";" in url:
+        url = SESSION_PATH_PARAM.sub("", url)
     try:
         normalized = normalize_url(url, strict=False)
     except (ValueError, TypeError):

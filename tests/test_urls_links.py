@@ -23,6 +23,22 @@ def test_canonicalize(url: str, expected: str) -> None:
     assert canonicalize_url(url) == expected
 
 
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        ("http://ex.ml/2025/09/01/a/?PHPSESSID=f00d", "http://ex.ml/2025/09/01/a/"),
+        ("http://ex.ml/?phpsessid=f00d&page=2", "http://ex.ml/?page=2"),
+        ("http://ex.ml/2025/09/01/a/;jsessionid=E5F6", "http://ex.ml/2025/09/01/a/"),
+        ("http://ex.ml/a/article.do;JSESSIONID=E5F6?id=7", "http://ex.ml/a/article.do?id=7"),
+        ("http://ex.ml/boutique/?osCsid=9&cat=2", "http://ex.ml/boutique/?cat=2"),
+        ("http://ex.ml/modules.php?name=News&sid=123", "http://ex.ml/modules.php?name=News&sid=123"),  # a story id
+    ],
+)
+def test_session_ids_are_not_part_of_the_url(url: str, expected: str) -> None:
+    """A site putting a session id in every link must not be crawled (and archived) once per session."""
+    assert canonicalize_url(url) == expected
+
+
 def test_mirror_and_scheme_fold_to_primary() -> None:
     assert canonicalize_url("http://journalessor.ml/posts/a-1", "www.lessor.ml", "https") == "https://www.lessor.ml/posts/a-1"
 
