@@ -14,6 +14,8 @@ _WESTERN = {"latin_1", "iso8859_1", "iso8859_15", "cp1252", "ascii", "cp1250", "
 _OTHER_SCRIPTS = ("cp1251", "koi8", "iso8859_5", "mac_cyrillic", "cp1256", "iso8859_6", "cp1253", "iso8859_7",
                   "cp1255", "iso8859_8", "shift_jis", "cp932", "euc", "gb", "big5", "cp949", "cp874", "tis")
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_HTML_END = re.compile(r"</html\s*>", re.I)
+_ONLY_COMMENTS = re.compile(r"\s*(?:<!--.*?-->\s*)*", re.S)  # what caches append after </html>
 
 
 def _utf8_with_cp1252(error: UnicodeError) -> tuple[str, int]:
@@ -91,9 +93,27 @@ def decode_body(body: bytes, content_type: str | None = None) -> tuple[str, str]
 
     Form feeds become spaces: HTML counts them as whitespace, but the XML tree lxml builds
     drops them, which glued the words they separated ("Rencontre<FF>5" read "Rencontre5").
+    Content after a stray `</html>` is kept (see `keep_after_html_end`).
     """
     text, encoding = _decode(body, content_type)
-    return (text.replace("\x0c", " ") if "\x0c" in text else text), encoding
+    return keep_after_html_end(text.replace("\x0c", " ") if "\x0c" in text else text), encoding
+
+
+def keep_after_html_end(text: str) -> str:
+    """`text` without its `</html>` end tags when more than whitespace and comments follows the first.
+
+    libxml2's HTML parser (lxml, hence trafilatura) stops reading at `</html>`, while browsers
+    (HTML5 "after after body" mode) put what follows into the body. A CMS that includes an ad or a
+    header template ending in `</body></html>` before the article lost the whole article. The
+    parser closes the document at the end of the text anyway, so dropping the tag loses nothing.
+    """
+    end = _HTML_END.search(text)
+    if end is None:
+        return text
+    trailer = _ONLY_COMMENTS.match(text, end.end())
+    if trailer is not None and trailer.end() == len(text):
+        return text
+    return text[:end.start()] + _HTML_END.sub("", text[end.end():])
 
 
 def _decode(body: bytes, content_type: str | None) -> tuple[str, str]:

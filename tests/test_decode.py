@@ -117,3 +117,21 @@ def test_form_feed_is_whitespace_not_glue() -> None:
     """HTML counts U+000C as whitespace; lxml's tree would drop it and glue the words."""
     text, _ = decode_body("<h1>Rencontre\x0c5\x0cà Kayes</h1>".encode(), "text/html")
     assert text == "<h1>Rencontre 5 à Kayes</h1>"
+
+
+@pytest.mark.parametrize("stray", ["</body></html>", "</BODY></HTML >", "</html>"])
+def test_an_article_after_a_stray_html_end_tag_is_kept(stray: str) -> None:
+    """libxml2 stops at the first </html>; browsers go on. An ad template closing the page early
+    must not cost the article that follows it."""
+    from trafilatura.utils import load_html
+
+    body = (f"<html><body><div class='pub'>Publicité</div>{stray}\n<article><h1>Kati</h1>"
+            "<p>Le conseil communal s’est réuni à Kati.</p></article></body></html>\n<!-- cache -->").encode()
+    text, _ = decode_body(body, "text/html; charset=utf-8")
+    assert "Le conseil communal" in load_html(text).text_content()
+
+
+@pytest.mark.parametrize("tail", ["", "\n", "\n<!-- généré par le cache en 0,2 s -->\n<!-- fin -->\n"])
+def test_a_page_ending_at_html_end_is_left_as_is(tail: str) -> None:
+    page = "<html><body><p>Été à Ségou.</p></body></html>" + tail
+    assert decode_body(page.encode(), "text/html")[0] == page
