@@ -1,18 +1,25 @@
 """Downloader middleware keeping every request on its own site's hosts."""
 from __future__ import annotations
 
+import logging
 from typing import Any
+from urllib.parse import urlsplit
 
 from scrapy import Request, Spider
 from scrapy.downloadermiddlewares.redirect import RedirectMiddleware
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
+from scrapy.http.request import NO_CALLBACK
 
 from crawler.sites import Site
 
+logger = logging.getLogger(__name__)
+
 
 class SiteScopeMiddleware:
-    """Refuse any request (redirects included) that leaves the hosts of the site it belongs to."""
+    """Refuse any request (redirects included) that leaves the hosts of the site it belongs to;
+    a site's robots.txt that cannot be downloaded is counted for the site, not logged as a traceback.
+    """
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
@@ -35,6 +42,32 @@ class SiteScopeMiddleware:
             self.crawler.stats.inc_value(f"malinews/{key}/offsite")
             raise IgnoreRequest(f"off-site URL for {key}: {request.url}")
         return None
+
+    def process_exception(self, request: Request, exception: Exception, spider: Spider | None = None) -> None:
+        """Turn the final download failure of a robots.txt (timeout, reset, unreadable reply) into a
+        counted IgnoreRequest (`malinews/<site>/robots_unreachable`, `malinews/robots/unreachable`).
+
+        Scrapy's RobotsTxtMiddleware fetches robots.txt itself and logs any failure but
+        IgnoreRequest at ERROR level with its traceback; either way it then crawls the host as if
+        robots.txt allowed everything. This middleware sits first (priority 50), so it sees the
+        failure after RetryMiddleware has given up.
+        """
+        if not is_robots_request(request) or isinstance(exception, IgnoreRequest):
+            return None
+        spider = spider or self.crawler.spider
+        sites: dict[str, Site] = getattr(spider, "sites", {})
+        key = next((k for k, site in sites.items() if site.owns(request.url)), None)
+        self.crawler.stats.inc_value("malinews/robots/unreachable")
+        if key is not None:
+            self.crawler.stats.inc_value(f"malinews/{key}/robots_unreachable")
+        logger.info("robots.txt unreachable, crawling as allowed: %s: %s", request.url, exception)
+        raise IgnoreRequest(f"robots.txt unreachable: {type(exception).__name__}: {exception}")
+
+
+def is_robots_request(request: Request) -> bool:
+    """True for the robots.txt request Scrapy's RobotsTxtMiddleware makes itself (no callback)."""
+    return (request.callback is NO_CALLBACK and bool(request.meta.get("dont_obey_robotstxt"))
+            and urlsplit(request.url).path == "/robots.txt")
 
 
 # Request kinds whose redirects bypass Scrapy's duplicate filter (see AliasRedirectMiddleware).
