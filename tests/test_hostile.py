@@ -1,4 +1,4 @@
-"""Hostile input: one bounded crawl of tests/testweb/hostile (markup, http, traps: 63 cases).
+"""Hostile input: one bounded crawl of tests/testweb/hostile (markup, http, traps, robots: 86 cases).
 
 The crawl must end on its own within its bounds, exit 0 without a traceback, archive exactly the
 genuine articles with sane fields, count every case in `crawl_runs.stats` for its site, and keep its
@@ -30,7 +30,7 @@ from bench.proctree import TreeSampler  # noqa: E402
 from make_hostile_net import add_runtime_files  # noqa: E402
 
 pytestmark = pytest.mark.timeout(200)
-SITES = ("markup", "http", "traps")
+SITES = ("markup", "http", "traps", "robots")
 CASES = {s: json.loads((HOSTILE / s / "expected.json").read_text(encoding="utf-8"))["cases"] for s in SITES}
 BOUNDS = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_TIMEOUT=2",
           "-s", "RETRY_TIMES=1", "-s", "MALINEWS_MAX_LISTING_PAGES=40", "-s", "MALINEWS_MAX_LINKS_PER_PAGE=300",
@@ -144,6 +144,8 @@ def test_archived_fields_are_sane(crawled: HostileCrawl, site: str) -> None:
         assert "Ségou" in text and "préparation" in text and "directeur" in text, f"{where}: words lost: {text[:200]!r}"
         assert "root:" not in text and "lolol" not in text, f"{where}: entity expansion leaked into the text"
         assert (row["published"] or "").startswith("2025-"), f"{where}: published {row['published']!r}"
+        if case.get("published"):
+            assert row["published"][:10] == case["published"], f"{where}: published {row['published']!r}"
         assert row["modified"] is None or row["modified"] >= "1990", f"{where}: modified {row['modified']!r}"
         meta = {k: row[k] for k in ("author", "section", "description", "image")}
         meta["tags"] = " ".join(json.loads(row["tags"] or "[]"))

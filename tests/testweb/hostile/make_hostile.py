@@ -6,12 +6,14 @@ creates them in a temporary copy at test time (tests/test_hostile.py).
 """
 from __future__ import annotations
 
+import codecs
 import gzip
 import json
 import random
 import shutil
 import sys
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 PARAS = (
@@ -29,10 +31,11 @@ PARAS = (
 
 
 def article(title: str, day: str, slug: str, key: str, extra_head: str = "", body_prefix: str = "",
-            jsonld: str | None = None, relative: bool = False) -> str:
-    """A genuine French news article page; `key` is a unique word so each text is distinct."""
+            jsonld: str | None = None, relative: bool = False, repeat: int = 1) -> str:
+    """A genuine French news article page; `key` is a unique word so each text is distinct
+    (`repeat`: the five paragraphs that many times, for a longer article)."""
     base = "" if relative else "{BASE}"
-    paras = "\n".join(f"<p>{p} (Réf. {key}-{i}.)</p>" for i, p in enumerate(PARAS))
+    paras = "\n".join(f"<p>{p} (Réf. {key}-{i}.)</p>" for i, p in enumerate(PARAS * repeat))
     ld = jsonld if jsonld is not None else json.dumps(
         {"@context": "https://schema.org", "@type": "NewsArticle", "headline": title,
          "datePublished": f"{day}T09:30:00+00:00", "author": {"@type": "Person", "name": "Moussa Keïta"}},
@@ -46,12 +49,25 @@ def article(title: str, day: str, slug: str, key: str, extra_head: str = "", bod
             f'<footer><p>© 2025 Le Hostile. Tous droits réservés.</p></footer></body></html>\n')
 
 
-def case(key: str, path: str, outcome: str, what: str, title: str | None = None, snippet: str | None = None) -> dict:
-    """One hostile case for expected.json; `outcome` names the counter it must land in."""
+def case(key: str, path: str, outcome: str, what: str, title: str | None = None, snippet: str | None = None,
+         published: str | None = None) -> dict:
+    """One hostile case for expected.json; `outcome` names the counter it must land in
+    (`published`: the day the archived row must carry, when the case is about dates)."""
     d = {"key": key, "path": path, "outcome": outcome, "what": what}
     if title:
         d.update(title=title, text_contains=[snippet or f"Réf. {key}-0."])
+    if published:
+        d["published"] = published
     return d
+
+
+def case_day(number: int, month: int) -> str:
+    """The publication day of case number `number` of a site whose cases start in `month` (2025):
+    the day of the month is the case number, running on into the next month."""
+    days = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+    while number > days[month]:
+        number, month = number - days[month], month + 1
+    return f"2025-{month:02d}-{number:02d}"
 
 
 def write_site(name: str, pages: dict[str, str | bytes], routes: str, cases: list[dict], doc: str) -> None:
@@ -83,18 +99,19 @@ def homepage(links: list[str], extra: str = "") -> str:
 
 def markup_site() -> None:
     """Genuine articles behind broken markup and lying encodings: all must be archived, cleanly."""
-    d = "/2025/06/"
     cases, pages, routes = [], {}, ["# markup: every article is genuine; only its bytes are hostile"]
+    unlisted: set[str] = set()  # cases the homepage must not link (reached another way)
 
-    def add(key: str, slug: str, outcome: str, what: str, html: str | bytes, route: str = "", title: str = "") -> None:
-        path = f"{d}{int(key[1:]):02d}/{slug}/"
+    def add(key: str, slug: str, outcome: str, what: str, html: str | bytes, route: str = "", title: str = "",
+            published: str | None = None) -> None:
+        path = f"/{case_day(int(key[1:]), 6).replace('-', '/')}/{slug}/"
         pages[path] = html
         if route:
             routes.append(f'[routes."{path}"]\n{route}')
-        cases.append(case(key, path, outcome, what, title or None))
+        cases.append(case(key, path, outcome, what, title or None, published=published))
 
-    def art(key: str, slug: str, title: str, **kw: str) -> str:
-        return article(title, f"2025-06-{int(key[1:]):02d}", slug, key, **kw)
+    def art(key: str, slug: str, title: str, **kw: Any) -> str:
+        return article(title, case_day(int(key[1:]), 6), slug, key, **kw)
 
     t = "Ségou : les riziculteurs préparent l'hivernage malgré le retard des engrais"
     full = art("M1", "article-tronque-en-plein-paragraphe", t)
@@ -190,18 +207,102 @@ def markup_site() -> None:
     add("M19", "resultats-du-scrutin-en-tableau", "article",
         "a table of 150 rows of figures before the prose (an election-results article: not noise)",
         art("M19", "resultats-du-scrutin-en-tableau", t19).replace("</h1>", "</h1>" + table19, 1), title=t19)
-    pages["/"] = homepage([c["path"] for c in cases])
+    markup_more(add, art, pages, routes, unlisted)
+    pages["/"] = homepage([c["path"] for c in cases if c["key"] not in unlisted], SESSION_LINKS)
     pages["/robots.txt"] = "User-agent: *\nDisallow: /raw/\n"
     write_site("markup", pages, "\n\n".join(routes) + "\n", cases,
-               "Nineteen genuine articles whose bytes, metadata or shape are hostile. `/raw/*.bin` hold non-UTF-8 bytes served "
-               "under the article URLs (robots.txt keeps the crawler out of `/raw/` itself).")
+               f"{len(cases)} genuine articles whose bytes, metadata or shape are hostile. `/raw/*.bin` hold non-UTF-8 bytes "
+               "served under the article URLs (robots.txt keeps the crawler out of `/raw/` itself). M25 is linked only "
+               "by M24's tab-and-newline-laden link; the homepage links M30 only with session ids.")
+
+
+SESSION_SLUG = "article-derriere-des-identifiants-de-session"
+SESSION_PATH = f"/{case_day(30, 6).replace('-', '/')}/{SESSION_SLUG}/"
+SESSION_LINKS = (f'<p><a href="{SESSION_PATH}?PHPSESSID=a1b2c3">Session 1</a> '
+                 f'<a href="{SESSION_PATH};jsessionid=E5F6A7">Session 2</a> <a href="/?PHPSESSID=a1b2c3">Une</a></p>')
+
+
+def markup_more(add: Any, art: Any, pages: dict[str, str | bytes], routes: list[str], unlisted: set[str]) -> None:
+    """Cases M20-M31: BOMs against the labels, XHTML, impossible dates, <base> and href traps,
+    <noscript> bodies, a stray </html>, 2,000 JSON-LD blocks, session ids, HTML sent as text/plain."""
+    t = "Bamako : une page en UTF-16 avec BOM que l'en-tête dit UTF-8"
+    html = art("M20", "utf16-avec-bom-annonce-utf8", t, relative=True).replace('<meta charset="utf-8">', '<meta charset="utf-16">')
+    pages["/raw/m20.bin"] = codecs.BOM_UTF16_LE + html.encode("utf-16-le")
+    add("M20", "utf16-avec-bom-annonce-utf8", "article", "UTF-16 LE with a BOM; the header says UTF-8", html,
+        'file = "/raw/m20.bin"\nheaders = { "Content-Type" = "text/html; charset=utf-8" }', t)
+    t = "Gao : un BOM UTF-8 contre un en-tête KOI8-R et un meta latin-1"
+    html = art("M21", "bom-utf8-contre-des-etiquettes-fausses", t, relative=True).replace(
+        '<meta charset="utf-8">', '<meta charset="iso-8859-1">')
+    pages["/raw/m21.bin"] = codecs.BOM_UTF8 + html.encode("utf-8")
+    add("M21", "bom-utf8-contre-des-etiquettes-fausses", "article", "a UTF-8 BOM; header says KOI8-R, <meta> ISO-8859-1 (the BOM wins)",
+        html, 'file = "/raw/m21.bin"\nheaders = { "Content-Type" = "text/html; charset=koi8-r" }', t)
+    t = "Sikasso : une page XHTML servie en application/xhtml+xml"
+    html = art("M22", "xhtml-servi-en-application-xml", t).replace(
+        '<!DOCTYPE html>\n<html lang="fr"><head><meta charset="utf-8">',
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
+        '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="fr" '
+        'lang="fr"><head><meta http-equiv="Content-Type" content="application/xhtml+xml; charset=utf-8" />')
+    add("M22", "xhtml-servi-en-application-xml", "article", "XHTML with an XML prolog, served as application/xhtml+xml", html,
+        'headers = { "Content-Type" = "application/xhtml+xml; charset=utf-8" }', t)
+    t = "Ségou : une date en 2099 et une autre au 45 du 13e mois"
+    ld = json.dumps({"@type": "NewsArticle", "headline": t, "datePublished": "2099-01-01T00:00:00Z",
+                     "dateModified": "2025-13-45T10:00:00Z"}, ensure_ascii=False)
+    aside = "<aside><h3>À lire aussi</h3><ul>" + "".join(
+        f"<li>{1 + i % 28}/{1 + i % 12}/20{12 + i % 12} – Un autre article, numéro {i}</li>" for i in range(40)) + "</ul></aside>"
+    day = case_day(23, 6)
+    add("M23", "date-future-et-date-impossible", "article",
+        "datePublished 2099 (JSON-LD), 2025-13-45 (meta), 40 other dates in a sidebar",
+        art("M23", "date-future-et-date-impossible", t, jsonld=ld).replace(
+            f'content="{day}T09:30:00+00:00"', 'content="2025-13-45T09:30:00+00:00"').replace("<footer>", aside + "<footer>"),
+        title=t, published=day)
+    linked = f"/{case_day(25, 6).replace('-', '/')}/article-lie-par-un-lien-plein-de-tabulations/"
+    t = "Kati : une balise base en javascript et des liens tabulés"
+    tabbed = linked.replace("article-lie", "article-\tlie").replace("/2025/06/", "/2025/\n06/") + "\r\n"
+    add("M24", "base-javascript-et-liens-tabules", "article",
+        '<base href="javascript:…">; an href with tabs, newlines and spaces inside (links M25)',
+        art("M24", "base-javascript-et-liens-tabules", t, relative=True, extra_head='<base href="javascript:alert(1)//">',
+            body_prefix=f'<p>À lire : <a href=" \t{tabbed} ">un article lié</a></p>'), title=t)
+    t = "Nara : un article seulement lié par un lien tabulé"
+    add("M25", "article-lie-par-un-lien-plein-de-tabulations", "article", "reached only through M24's tab-laden href",
+        art("M25", "article-lie-par-un-lien-plein-de-tabulations", t), title=t)
+    unlisted.add("M25")
+    t = "Kita : une balise base qui pointe hors du site"
+    add("M26", "base-qui-pointe-hors-du-site", "article", '<base href="https://ailleurs.example/">: relative links and canonical go off-site',
+        art("M26", "base-qui-pointe-hors-du-site", t, relative=True, extra_head='<base href="https://ailleurs.example/">'), title=t)
+    t = "Kidal : un article qui n'existe que dans noscript"
+    head, rest = art("M27", "article-seulement-dans-noscript", t).split("<article>", 1)
+    body, tail = rest.split("</article>", 1)
+    add("M27", "article-seulement-dans-noscript", "article", "the body only inside <noscript> (a JavaScript app shell)",
+        f'{head}<div id="app"></div><noscript><article>{body}</article></noscript>{tail}', title=t)
+    t = "Koulikoro : un article après une fin de page parasite"
+    add("M28", "article-apres-une-fin-de-page-parasite", "article",
+        "an ad template's </body></html> before the article (libxml2 stopped reading there)",
+        art("M28", "article-apres-une-fin-de-page-parasite", t).replace(
+            "<article>", '<div class="pub">Publicité</div></body></html>\n<article>'), title=t)
+    t = "Tombouctou : deux mille blocs JSON-LD dans l'en-tête"
+    blocks = "".join(f'<script type="application/ld+json">{{"@type": "BreadcrumbList", "position": {i}, "name": "Miette {i}"}}</script>'
+                     for i in range(2000))
+    add("M29", "deux-mille-blocs-json-ld", "article", "2,000 JSON-LD blocks before the article's own",
+        art("M29", "deux-mille-blocs-json-ld", t, extra_head=blocks), title=t)
+    t = "San : un article derrière des identifiants de session"
+    add("M30", SESSION_SLUG, "article",
+        "linked with ?PHPSESSID= and ;jsessionid=, no canonical, links itself and the homepage with a new session id",
+        art("M30", SESSION_SLUG, t).replace(f'<link rel="canonical" href="{{BASE}}{SESSION_PATH}">', "").replace(
+            '<a href="{BASE}/contact/">Contact</a>', f'<a href="{SESSION_PATH}?PHPSESSID=d4e5f6">Moi</a> '
+            '<a href="/?PHPSESSID=d4e5f6">Une</a>'), title=t)
+    routes.append(f'[routes."{SESSION_PATH};jsessionid=E5F6A7"]\nfile = "{SESSION_PATH}index.html"')  # as a Java server would
+    unlisted.add("M30")
+    t = "Niono : un article servi en text/plain"
+    add("M31", "article-servi-en-texte-brut", "either", "an HTML article served as text/plain",
+        art("M31", "article-servi-en-texte-brut", t), 'headers = { "Content-Type" = "text/plain; charset=utf-8" }', t)
 
 
 if __name__ == "__main__":
     sys.path.insert(0, str(HERE))
-    from make_hostile_net import discovery_site, http_site  # noqa: E402 - the other two sites
+    from make_hostile_net import discovery_site, http_site, robots_site  # noqa: E402 - the other sites
 
     markup_site()
     http_site()
     discovery_site()
-    print(f"wrote {HERE}/markup, http, traps")
+    robots_site()
+    print(f"wrote {HERE}/markup, http, traps, robots")

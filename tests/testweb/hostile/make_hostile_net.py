@@ -6,7 +6,7 @@ import zlib
 import random
 from pathlib import Path
 
-from make_hostile import article, case, homepage, write_site
+from make_hostile import article, case, case_day, homepage, write_site
 
 BOMB = """<?xml version="1.0"?>
 <!DOCTYPE lolz [<!ENTITY lol "lolololololololololololololololololololololololololololololololololololol">
@@ -22,12 +22,12 @@ def http_site() -> None:
     """Failing HTTP: errors, timeouts, redirect loops, empty/binary/huge bodies, bombs; two genuine articles."""
     cases, pages, routes = [], {}, []
 
-    def add(key: str, slug: str, outcome: str, what: str, route: str = "", genuine: bool = False) -> str:
-        day = f"2025-07-{int(key[1:]):02d}"
+    def add(key: str, slug: str, outcome: str, what: str, route: str = "", genuine: bool = False, repeat: int = 1) -> str:
+        day = case_day(int(key[1:]), 7)
         path = f"/{day.replace('-', '/')}/{slug}/"
         title = f"Article {key} : " + slug.replace("-", " ")
         if genuine or not route or "file" not in route and "body" not in route and "location" not in route:
-            pages[path] = article(title, day, slug, key)
+            pages[path] = article(title, day, slug, key, repeat=repeat)
         if route:
             routes.append(f'[routes."{path}"]\n{route}')
         cases.append(case(key, path, outcome, what, title if outcome in ("article", "either") else None))
@@ -96,6 +96,16 @@ def http_site() -> None:
         'file = "/raw/bomb.br.bin"\nheaders = { "Content-Type" = "text/html; charset=utf-8", "Content-Encoding" = "br" }')
     add("H29", "jeu-de-caracteres-inexistant-ici", "article", "Content-Type charset=x-pas-de-tel-jeu (unknown codec)",
         'headers = { "Content-Type" = "text/html; charset=x-pas-de-tel-jeu" }', genuine=True)
+    # Lies about the body's length and framing, and a Retry-After no crawl can honour.
+    add("H32", "longueur-annoncee-superieure-au-corps", "errors",
+        "Content-Length 10,000 bytes over the body, then a clean close", 'wire = "length-over"', genuine=True)
+    add("H33", "longueur-annoncee-inferieure-au-corps", "either",
+        "Content-Length half the body, all of it sent on a kept-alive connection (the rest poisons the next reply)",
+        'wire = "length-under"', genuine=True, repeat=3)
+    add("H34", "taille-de-bloc-chunked-illisible", "errors", "Transfer-Encoding: chunked with a chunk size that is no hex number",
+        'wire = "bad-chunk"', genuine=True)
+    add("H35", "trop-de-requetes-attendez-onze-jours", "errors", "429 with Retry-After: 999999 (11 days): not waited for",
+        'status = 429\nbody = "<h1>Trop de requetes</h1>"\nheaders = { "Retry-After" = "999999" }')
     pages["/"] = homepage([c["path"] for c in cases])
     routes.append('[routes."/robots.txt"]\nstatus = 500\nbody = "robots exploded"')
     write_site("http", pages, "\n\n".join(routes) + "\n", cases + [case("H19", "/robots.txt", "none", "robots.txt answers 500")],
@@ -162,8 +172,72 @@ def discovery_site() -> None:
         case("D13", "/plan-ailleurs.xml", "offsite",
              "a sitemap index (and robots.txt) listing sitemaps on other hosts (cloud metadata, localhost)"),
     ]
+    more_discovery(pages, routes, cases)
     write_site("traps", pages, "\n\n".join(routes) + "\n", cases,
-               "Discovery traps. Only D1 and D2 are articles, reachable only through the looping sitemap index.")
+               "Discovery traps. D1 and D2 are reachable only through the looping sitemap index; D15-D18 only through "
+               "a text sitemap, a sitemap served as HTML, an Atom feed and a 50,000-item RSS feed.")
+
+
+GIANT_FEED_ITEMS = 50_000
+
+
+def more_discovery(pages: dict[str, str | bytes], routes: list[str], cases: list[dict]) -> None:
+    """D14-D18: robots.txt listing itself as a sitemap; genuine articles listed only by hostile
+    but readable documents (BOMs, CRLF, padded <loc>, wrong Content-Type, relative Atom links, a
+    50,000-item feed)."""
+    found: dict[str, str] = {}
+    for key, slug in (("D15", "article-du-plan-texte-avec-bom"), ("D16", "article-du-plan-servi-en-html"),
+                      ("D17", "article-du-flux-atom-relatif"), ("D18", "article-du-flux-geant")):
+        day = case_day(int(key[1:]), 8)
+        found[key] = f"/{day.replace('-', '/')}/{slug}/"
+        pages[found[key]] = article(f"Article {key} : " + slug.replace("-", " "), day, slug, key)
+    pages["/plan-texte.txt"] = "\ufeff\r\n  {BASE}" + found["D15"] + "  \r\n\r\n{BASE}" + found["D15"] + "\r\n"
+    pages["/plan-html.xml"] = ('\ufeff<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/'
+                               f'sitemap/0.9">\n<url><loc>\n\t  {{BASE}}{found["D16"]}\n  \t</loc><lastmod> 2025-08-16 </lastmod>'
+                               '</url>\n</urlset>\n')
+    routes.append('[routes."/plan-html.xml"]\nheaders = { "Content-Type" = "text/html; charset=utf-8" }')
+    pages["/flux/atom.xml"] = ('<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Flux</title>'
+                               f'<entry><title>D17</title><link href="..{found["D17"]}"/><updated>2025-08-17T09:30:00Z</updated>'
+                               '</entry></feed>')
+    pages["/robots.txt"] = str(pages["/robots.txt"]) + ("Sitemap: {BASE}/robots.txt\nSitemap: {BASE}/plan-texte.txt\n"
+                                                        "Sitemap: {BASE}/plan-html.xml\n")
+    pages["/"] = str(pages["/"]).replace("</head>", '<link rel="alternate" type="application/atom+xml" href="/flux/atom.xml">'
+                                         '<link rel="alternate" type="application/rss+xml" href="/flux/geant.rss"></head>')
+    cases += [
+        case("D14", "/robots.txt", "unreadable", "robots.txt lists itself as a sitemap"),
+        case("D15", found["D15"], "article", "listed only by a text sitemap with a UTF-8 BOM, CRLF, blank lines, padding",
+             "Article D15 : " + "article-du-plan-texte-avec-bom".replace("-", " ")),
+        case("D16", found["D16"], "article", "listed only by a sitemap with a BOM, served as text/html, tabs and newlines in <loc>",
+             "Article D16 : " + "article-du-plan-servi-en-html".replace("-", " ")),
+        case("D17", found["D17"], "article", "listed only by an Atom feed with a relative link (no xml:base)",
+             "Article D17 : " + "article-du-flux-atom-relatif".replace("-", " ")),
+        case("D18", found["D18"], "article",
+             f"listed only by an RSS feed of {GIANT_FEED_ITEMS:,} off-site items and 1,000 copies of it (generated at test time)",
+             "Article D18 : " + "article-du-flux-geant".replace("-", " ")),
+    ]
+
+
+def giant_feed(article_path: str) -> str:
+    """D18's RSS feed: GIANT_FEED_ITEMS off-site items, then the one genuine article 1,000 times."""
+    items = "".join(f"<item><title>Dépêche {i}</title><link>https://ailleurs.example/depeche-{i}/</link></item>"
+                    for i in range(GIANT_FEED_ITEMS))
+    items += f"<item><title>D18</title><link>{{BASE}}{article_path}</link></item>" * 1000
+    return f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Géant</title>{items}</channel></rss>'
+
+
+def robots_site() -> None:
+    """A site whose robots.txt never answers in time: crawled as allowed, counted, no traceback."""
+    key, slug = "R2", "article-d-un-site-au-robots-muet"
+    day = case_day(2, 9)
+    path = f"/{day.replace('-', '/')}/{slug}/"
+    title = "Article R2 : " + slug.replace("-", " ")
+    pages: dict[str, str | bytes] = {path: article(title, day, slug, key), "/": homepage([path])}
+    routes = '[routes."/robots.txt"]\ndelay = 6\nbody = "User-agent: *\\nDisallow: /\\n"\n'
+    cases = [case("R1", "/robots.txt", "robots_unreachable", "robots.txt answers after 6 s (> DOWNLOAD_TIMEOUT), every try"),
+             case(key, path, "article", "a genuine article of that site", title)]
+    write_site("robots", pages, routes, cases,
+               "robots.txt times out (it would say `Disallow: /` if it answered): Scrapy crawls the host as allowed; "
+               "malinews counts the failure once instead of logging its traceback.")
 
 
 def add_runtime_files(root: Path) -> None:
@@ -192,6 +266,8 @@ def add_runtime_files(root: Path) -> None:
         (root / "http" / "files" / "raw" / "bomb.br.bin").write_bytes(b"\x1b" + b"\0" * 1000)
     (root / "traps" / "files" / "raw").mkdir(parents=True, exist_ok=True)
     (root / "traps" / "files" / "raw" / "sitemap-bomb.gz.bin").write_bytes(bomb)
+    (root / "traps" / "files" / "flux" / "geant.rss").write_text(
+        giant_feed(f"/{case_day(18, 8).replace('-', '/')}/article-du-flux-geant/"), encoding="utf-8")
     links = "".join(f'<a href="/archives/lien-numero-{i}-de-la-page-geante/">{i}</a>\n' for i in range(100_000))
     (root / "traps" / "files" / "raw" / "links100k.html").write_text(
         f"<html><head><title>Liens</title></head><body>{links}</body></html>", encoding="utf-8")
