@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from io import BytesIO
+import re
 from typing import Any
 from urllib.parse import urljoin
 
@@ -189,15 +190,55 @@ def parse_text_sitemap(data: bytes, url: str) -> Discovered:
     return out
 
 
+_PROLOG = re.compile(rb"""\s*(?:<\?.*?\?>|<!--.*?-->|<!doctype[^>\[]*(?:\[.*?\])?\s*>)""", re.S | re.I)
+_FIRST_TAG = re.compile(rb"\s*<([a-z_][\w.:-]*)", re.I)
+DISCOVERY_ROOTS = frozenset({b"rss", b"feed", b"rdf", b"urlset", b"sitemapindex"})
+SNIFF_BYTES = 64 * 1024
+_XML_START = re.compile(rb"<(?:\?xml\s|urlset|sitemapindex|rss|feed|rdf:rdf)\b", re.I)
+
+
+def root_element(body: bytes, limit: int = SNIFF_BYTES) -> str | None:
+    """The lower-cased local name of a document's first element, past its XML declaration,
+    processing instructions, comments and doctype; None when none shows in the first `limit` bytes."""
+    head = body[:limit]
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        head = head.decode("utf-16", "ignore").encode("ascii", "ignore")
+    elif head[:3] == b"\xef\xbb\xbf":
+        head = head[3:]
+    pos = 0
+    while (m := _PROLOG.match(head, pos)) is not None and m.end() > pos:
+        pos = m.end()
+    m = _FIRST_TAG.match(head, pos)
+    return m.group(1).rsplit(b":", 1)[-1].lower().decode("ascii", "replace") if m else None
+
+
+def is_discovery_xml(body: bytes) -> bool:
+    """Whether a body fetched as a page is a sitemap or feed (its root element says so).
+
+    An XHTML page may open with an XML declaration, stylesheet instructions, comments and a doctype
+    of any length; only its root element tells it apart from a feed. When no root shows in the
+    first 64 KiB, an XML declaration without `<html` decides (the parser then counts what it finds)."""
+    root = root_element(body)
+    if root is not None:
+        return root.encode() in DISCOVERY_ROOTS
+    head = body[:SNIFF_BYTES].lstrip().lower()
+    return head.startswith(b"<?xml") and b"<html" not in head
+
+
 def parse_discovery_document(body: bytes, url: str, max_size: int = 50 * 1024 * 1024) -> Discovered:
     """Sniff and parse a sitemap (XML or text) or feed body (gzip allowed); raises DiscoveryParseError."""
     data = maybe_gunzip(body, max_size)
-    head = data[:2048].lower()
-    if b"<urlset" in head or b"<sitemapindex" in head:
+    root = root_element(data)
+    if root is None and (junk := _XML_START.search(data, 0, 2048)) is not None:
+        # Text before the XML (a PHP warning printed by a WordPress plugin): lxml refuses a late
+        # XML declaration, so the document starts where the XML does.
+        data = data[junk.start():]
+        root = root_element(data)
+    if root in ("urlset", "sitemapindex"):
         return parse_sitemap(data, url, max_size)
-    if b"<rss" in head or b"<feed" in head or b"<rdf" in head:
+    if root in ("rss", "feed", "rdf"):
         return parse_feed(data, url)
-    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"http://", b"https://")):
+    if data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"http://", b"https://")):
         return parse_text_sitemap(data, url)
     raise DiscoveryParseError("neither a sitemap nor a feed")
 

@@ -11,7 +11,7 @@ from warcio.archiveiterator import ArchiveIterator
 
 from archive.store import Archive
 from crawler import settings as defaults
-from crawler.discovery import DiscoveryParseError, iso_utc, parse_discovery_document
+from crawler.discovery import DiscoveryParseError, is_discovery_xml, iso_utc, parse_discovery_document
 from crawler.links import ARTICLE, classify_link
 from crawler.sites import Site
 from crawler.urls import canonicalize_url, is_http_url
@@ -133,8 +133,7 @@ class WarcImporter:
         """A sitemap or feed: asked for as one, or XML where a page was expected (as the spider decides)."""
         if self.kind(record, url) in ("sitemap", "feed"):
             return True
-        head = body[:512].lstrip().lower()
-        return head.startswith((b"<?xml", b"<rss", b"<feed")) and b"<html" not in head
+        return is_discovery_xml(body)
 
     def discovery(self, body: bytes, url: str, site: Site) -> None:
         """Merge the hints a sitemap or feed gives its entries."""

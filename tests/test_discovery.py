@@ -5,7 +5,8 @@ import gzip
 
 import pytest
 
-from crawler.discovery import DiscoveryParseError, iso_utc, parse_discovery_document, robots_sitemaps
+from crawler.discovery import (DiscoveryParseError, is_discovery_xml, iso_utc, parse_discovery_document, robots_sitemaps,
+                               root_element)
 
 NEWS = b"""<?xml version="1.0"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
@@ -119,3 +120,37 @@ def test_sitemap_empty_loc_is_skipped() -> None:
     body = (b'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
             b"<url><loc></loc></url><url><loc>  </loc></url><url><loc>\n https://x.ml/a/ \n</loc></url></urlset>")
     assert [e["url"] for e in parse_discovery_document(body, "https://x.ml/sitemap.xml").entries] == ["https://x.ml/a/"]
+
+
+XHTML_PROLOG = (b'<?xml version="1.0" encoding="utf-8"?>\n<?xml-stylesheet type="text/css" href="/s.css"?>\n<!-- '
+                + b"x" * 3000 + b' -->\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "xhtml1-strict.dtd">\n'
+                b'<html xmlns="http://www.w3.org/1999/xhtml"><head><title>T</title></head>')
+
+
+@pytest.mark.parametrize(("body", "root", "discovery"), [
+    (XHTML_PROLOG, "html", False),
+    (b'<?xml version="1.0"?>\n<rss version="2.0"><channel><description><![CDATA[<html><body>]]>', "rss", True),
+    (b'\xef\xbb\xbf<?xml version="1.0"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', "urlset", True),
+    (b"<sitemapindex>", "sitemapindex", True),
+    (b'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">', "rdf", True),
+    (b'<!DOCTYPE rss [<!ENTITY a "<html>">]>\n<rss>', "rss", True),
+    ('<?xml version="1.0" encoding="utf-16"?>\n<feed xmlns="http://www.w3.org/2005/Atom">'.encode("utf-16"), "feed", True),
+    (b"<!doctype html>\n<html lang=fr>", "html", False),
+    (b"  <meta charset=utf-8><p>Un fragment", "meta", False),
+    (b'<?xml version="1.0"?>', None, True),  # nothing past the declaration: the parser decides (and counts)
+    (b"Bonjour", None, False),
+    (b"", None, False),
+])
+def test_root_element_decides_feed_or_page(body: bytes, root: str | None, discovery: bool) -> None:
+    assert root_element(body) == root
+    assert is_discovery_xml(body) is discovery
+
+
+def test_feed_behind_a_long_prolog_and_sitemap_behind_a_php_warning() -> None:
+    feed = (b'<?xml version="1.0"?>\n<!-- ' + b"cache " * 600 + b'-->\n<rss version="2.0"><channel><title>T</title>'
+            b"<item><link>http://x.ml/2025/06/01/un/</link></item></channel></rss>")
+    assert [e["url"] for e in parse_discovery_document(feed, "http://x.ml/feed/").entries] == ["http://x.ml/2025/06/01/un/"]
+    warned = (b"\nWarning: Undefined variable $x in /var/www/wp-content/plugins/seo.php on line 12\n"
+              b'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+              b"<url><loc>http://x.ml/a</loc></url></urlset>")
+    assert [e["url"] for e in parse_discovery_document(warned, "http://x.ml/sitemap.xml").entries] == ["http://x.ml/a"]

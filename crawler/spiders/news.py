@@ -15,7 +15,8 @@ from scrapy.http.request import NO_CALLBACK
 
 from archive.store import Archive
 from crawler import wpapi
-from crawler.discovery import FEED_PROBES, SITEMAP_PROBES, DiscoveryParseError, iso_utc, parse_discovery_document, robots_sitemaps
+from crawler.discovery import (FEED_PROBES, SITEMAP_PROBES, DiscoveryParseError, is_discovery_xml, iso_utc,
+                               parse_discovery_document, robots_sitemaps)
 from crawler.links import ARTICLE, LISTING, PAGINATION, classify_link, pagination_key
 from crawler.memo import BoundedMemo
 from crawler.robots import truncate_robots
@@ -254,8 +255,7 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
             self.crawler.stats.inc_value(f"malinews/errors/http_{response.status}")
             return
         ctype = response.headers.get(b"Content-Type", b"").decode("latin-1").lower()
-        head = response.body[:512].lstrip().lower()
-        if head.startswith((b"<?xml", b"<rss", b"<feed")) and b"<html" not in head:
+        if is_discovery_xml(response.body):
             async for req in self.parse_discovery(response):
                 yield req
             return

@@ -223,8 +223,9 @@ SESSION_LINKS = (f'<p><a href="{SESSION_PATH}?PHPSESSID=a1b2c3">Session 1</a> '
 
 
 def markup_more(add: Any, art: Any, pages: dict[str, str | bytes], routes: list[str], unlisted: set[str]) -> None:
-    """Cases M20-M31: BOMs against the labels, XHTML, impossible dates, <base> and href traps,
-    <noscript> bodies, a stray </html>, 2,000 JSON-LD blocks, session ids, HTML sent as text/plain."""
+    """Cases M20-M32: BOMs against the labels, XHTML, impossible dates, <base> and href traps,
+    <noscript> bodies, a stray </html>, 2,000 JSON-LD blocks, session ids, HTML sent as text/plain,
+    XHTML with a long prolog."""
     t = "Bamako : une page en UTF-16 avec BOM que l'en-tête dit UTF-8"
     html = art("M20", "utf16-avec-bom-annonce-utf8", t, relative=True).replace('<meta charset="utf-8">', '<meta charset="utf-16">')
     pages["/raw/m20.bin"] = codecs.BOM_UTF16_LE + html.encode("utf-16-le")
@@ -295,6 +296,15 @@ def markup_more(add: Any, art: Any, pages: dict[str, str | bytes], routes: list[
     t = "Niono : un article servi en text/plain"
     add("M31", "article-servi-en-texte-brut", "either", "an HTML article served as text/plain",
         art("M31", "article-servi-en-texte-brut", t), 'headers = { "Content-Type" = "text/plain; charset=utf-8" }', t)
+    t = "Bougouni : une page XHTML au long prologue"
+    prolog = ('<?xml version="1.0" encoding="utf-8"?>\n<?xml-stylesheet type="text/css" href="/style.css"?>\n'
+              '<!-- ' + "Généré par un vieux CMS. " * 60 + '-->\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
+              '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="fr" '
+              'lang="fr"><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8" />')
+    add("M32", "xhtml-au-long-prologue", "article",
+        "XHTML whose XML declaration, stylesheet instruction and 1.5 KB comment push <html> past byte 512 (taken for a feed)",
+        art("M32", "xhtml-au-long-prologue", t).replace('<!DOCTYPE html>\n<html lang="fr"><head><meta charset="utf-8">', prolog),
+        title=t)
 
 
 if __name__ == "__main__":
