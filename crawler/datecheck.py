@@ -6,13 +6,13 @@ from datetime import date, datetime, timezone
 from typing import Any, Mapping
 from urllib.parse import urlsplit
 
-from trafilatura.utils import load_html
 
 from crawler.wpapi import apply_hints
 from pipelines import pubdate
 from pipelines.dates import date_from_url, normalize_iso, parse_now
 from pipelines.decode import decode_body
 from pipelines.extract import extract_page_meta
+from pipelines.htmltree import parse_html
 from pipelines.metadata import PageMeta, read_meta
 
 TOLERANCE_DAYS = 1  # sources may differ by time zone or an overnight publication; more is a disagreement
@@ -55,7 +55,7 @@ def date_candidates(body: bytes, content_type: str | None, url: str, hints: Mapp
     if page is None:
         text, _ = decode_body(body or b"", content_type)
         try:
-            tree = load_html(text) if text.strip() else None
+            tree = parse_html(text) if text.strip() else None
         except (ValueError, TypeError):
             tree = None
         page = read_meta(tree) if tree is not None else None

@@ -12,13 +12,13 @@ import trafilatura
 import trafilatura.metadata
 from lxml.html import HtmlElement
 from trafilatura.metadata import Document, examine_meta, extract_catstags, extract_meta_json, extract_metadata
-from trafilatura.utils import load_html
 
 from archive.textsketch import text_sketch
 from pipelines.classify import PageSignals, classify_page, classify_shape
 from pipelines.cleaning import byline_author, clean_text, fix_apostrophes, tidy_author
 from pipelines.dates import parse_now
 from pipelines.decode import decode_body
+from pipelines.htmltree import parse_html
 from pipelines.links import absolute, extract_links
 from pipelines.metadata import PageMeta, jsonld_list, jsonld_text, read_meta, squash
 from pipelines.pubdate import PUBLISHED_META, choose_modified, choose_published, header_scan
@@ -241,7 +241,7 @@ def extract_page_meta(job: dict[str, Any]) -> tuple[dict[str, Any], PageMeta | N
     result: dict[str, Any] = {"is_article": False, "reason": "", "canonical_url": None, "links": [],
                               "feeds": [], "next_pages": [], "encoding": encoding, "article": None}
     try:
-        tree = load_html(text) if text.strip() else None
+        tree = parse_html(text) if text.strip() else None
     except (ValueError, TypeError):
         tree = None
     if tree is None:

@@ -156,7 +156,7 @@ def markup_site() -> None:
         art("M9", "json-ld-casse-et-script-piege", t9, jsonld='{"@type": "NewsArticle", "headline": "Ménaka",,, ',
             extra_head='<script>var s = "</p><p>FAUX PARAGRAPHE</p>"; document.write(s);</script>'), title=t9)
     t11 = "Nioro : un article enfoui sous cinq mille div imbriqués"
-    add("M11", "imbrication-profonde-de-div", "either", "article inside 5,000 nested <div> (no crash; archived only if sane)",
+    add("M11", "imbrication-profonde-de-div", "article", "article inside 5,000 unclosed nested <div> (libxml2 stopped at 256 levels)",
         art("M11", "imbrication-profonde-de-div", t11, body_prefix="<div>" * 5000), title=t11)
     t12 = "Diré : un titre démesuré " + "très " * 2000
     add("M12", "titre-gigantesque-de-dix-mille-caracteres", "either", "a 10,000-character <title>/<h1> (archived only if sane)",
@@ -225,7 +225,7 @@ SESSION_LINKS = (f'<p><a href="{SESSION_PATH}?PHPSESSID=a1b2c3">Session 1</a> '
 def markup_more(add: Any, art: Any, pages: dict[str, str | bytes], routes: list[str], unlisted: set[str]) -> None:
     """Cases M20-M32: BOMs against the labels, XHTML, impossible dates, <base> and href traps,
     <noscript> bodies, a stray </html>, 2,000 JSON-LD blocks, session ids, HTML sent as text/plain,
-    XHTML with a long prolog."""
+    XHTML with a long prolog; M33-M35: articles nested past libxml2's depth limit."""
     t = "Bamako : une page en UTF-16 avec BOM que l'en-tête dit UTF-8"
     html = art("M20", "utf16-avec-bom-annonce-utf8", t, relative=True).replace('<meta charset="utf-8">', '<meta charset="utf-16">')
     pages["/raw/m20.bin"] = codecs.BOM_UTF16_LE + html.encode("utf-16-le")
@@ -305,6 +305,18 @@ def markup_more(add: Any, art: Any, pages: dict[str, str | bytes], routes: list[
         "XHTML whose XML declaration, stylesheet instruction and 1.5 KB comment push <html> past byte 512 (taken for a feed)",
         art("M32", "xhtml-au-long-prologue", t).replace('<!DOCTYPE html>\n<html lang="fr"><head><meta charset="utf-8">', prolog),
         title=t)
+    t = "Banamba : un article dans trois cents div imbriqués"
+    add("M33", "article-dans-trois-cents-div", "article", "the article inside 300 nested, closed <div> (past libxml2's 256 levels)",
+        art("M33", "article-dans-trois-cents-div", t).replace("<article>", '<div class="wrap">' * 300 + "<article>").replace(
+            "</article>", "</article>" + "</div>" * 300), title=t)
+    t = "Dioïla : trois mille balises font jamais fermées"
+    add("M34", "trois-mille-balises-font", "article", "3,000 unclosed <font> tags before the article, as an old CMS wrote them",
+        art("M34", "trois-mille-balises-font", t, body_prefix='<font face="Verdana" size="2">' * 3000), title=t)
+    t = "Yélimané : un article au fond de mille tableaux imbriqués"
+    add("M35", "article-au-fond-de-mille-tableaux", "article", "the article inside 1,000 nested layout tables",
+        art("M35", "article-au-fond-de-mille-tableaux", t).replace(
+            "<article>", '<table width="100%"><tr><td valign="top">' * 1000 + "<article>").replace(
+            "</article>", "</article>" + "</td></tr></table>" * 1000), title=t)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,72 @@
+"""Parse decoded HTML into the lxml tree trafilatura reads, without losing deeply nested pages.
+
+libxml2's HTML parser stops with a fatal "Excessive depth in document" error at 256 open elements
+(2,048 with `huge_tree`) and drops everything after that point: an article wrapped in 300 `<div>`s,
+or following 3,000 unclosed `<font>` tags of an old CMS, came out empty. `parse_html` parses with
+`huge_tree`, and a page deeper still is parsed again with its excess nesting removed
+(`flatten_nesting`): the text survives, the surplus wrappers do not.
+"""
+from __future__ import annotations
+
+import re
+
+import trafilatura.utils
+from lxml.html import HtmlElement, HTMLParser
+from trafilatura.utils import load_html
+
+FLATTEN_DEPTH = 500  # counted tags; with the uncounted ones under them, well under libxml2's 2,048
+# trafilatura's own parser options, plus huge_tree (depth 2,048, text nodes over 10 MB). load_html
+# reads this module global at call time; the page's size is bounded before it gets here.
+DEEP_PARSER = HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True,
+                         remove_pis=True, huge_tree=True)
+trafilatura.utils.HTML_PARSER = DEEP_PARSER
+
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)\b[^>]*>")
+# Elements that never hold children (void) or that the parser closes by itself when a sibling opens:
+# they never deepen the tree, so they are neither counted nor removed.
+_FLAT = frozenset("area base br col embed hr img input link meta param source track wbr "
+                  "p li dt dd option".split())
+
+
+def parse_html(text: str) -> HtmlElement | None:
+    """The page's tree as trafilatura's `load_html` builds it; None for what is no HTML at all.
+
+    Raises ValueError or TypeError as `load_html` does."""
+    tree = load_html(text)
+    if too_deep(DEEP_PARSER):
+        tree = load_html(flatten_nesting(text))
+    return tree
+
+
+def too_deep(parser: HTMLParser) -> bool:
+    """Whether the parser's last run stopped at libxml2's nesting limit."""
+    return any("Excessive depth" in entry.message for entry in parser.error_log)
+
+
+def flatten_nesting(text: str, limit: int = FLATTEN_DEPTH) -> str:
+    """`text` without the start tags that open elements beyond `limit` levels, nor their end tags.
+
+    A tag-level pass, not a parse: depth is counted from start and end tags (void elements and
+    those the parser closes by itself aside), and an end tag is removed when a start tag of the
+    same name was."""
+    depth = 0
+    removed: dict[str, int] = {}
+
+    def keep(match: re.Match[str]) -> str:
+        nonlocal depth
+        name = match.group(2).lower()
+        if name in _FLAT or match.group(0).endswith("/>"):
+            return match.group(0)
+        if not match.group(1):  # a start tag
+            if depth >= limit:
+                removed[name] = removed.get(name, 0) + 1
+                return ""
+            depth += 1
+            return match.group(0)
+        if removed.get(name):
+            removed[name] -= 1
+            return ""
+        depth = max(depth - 1, 0)
+        return match.group(0)
+
+    return _TAG.sub(keep, text)

@@ -1,0 +1,41 @@
+"""Deeply nested pages keep their text: libxml2 stops at its nesting limit and drops the rest."""
+from __future__ import annotations
+
+import pytest
+
+from pipelines.htmltree import DEEP_PARSER, flatten_nesting, parse_html, too_deep
+
+PARAS = "".join(f"<p>Paragraphe numéro {i} du corps de l'article.</p>" for i in range(5))
+
+
+def page(body: str) -> str:
+    return f"<html><head><title>T</title></head><body>{body}<p>Après la page.</p></body></html>"
+
+
+@pytest.mark.parametrize("body", [
+    "<div>" * 300 + PARAS + "</div>" * 300,  # past libxml2's default 256: huge_tree is enough
+    "<div class='c'>" * 5000 + PARAS + "</div>" * 5000,  # past huge_tree's 2,048: flattened
+    "<font color='red'>" * 3000 + PARAS,  # an old CMS that never closes its <font>
+    "<table><tr><td>" * 3000 + PARAS + "</td></tr></table>" * 3000,
+    "<ul><li>" * 4000 + PARAS,
+])
+def test_deep_pages_keep_all_their_text(body: str) -> None:
+    tree = parse_html(page(body))
+    assert tree is not None
+    text = tree.text_content()
+    assert all(f"Paragraphe numéro {i} " in text for i in range(5))
+    assert "Après la page." in text
+
+
+def test_shallow_pages_are_parsed_once_and_unchanged() -> None:
+    html = page("<div><div>" + PARAS + "</div></div>")
+    tree = parse_html(html)
+    assert not too_deep(DEEP_PARSER)
+    assert len(tree.xpath("//div")) == 2 and len(tree.xpath("//p")) == 6
+
+
+def test_flatten_removes_only_the_excess_and_its_end_tags() -> None:
+    html = "<div>" * 6 + "<br><p>x</p><img src=a />" + "</div>" * 6 + "<div>after</div>"
+    flat = flatten_nesting(html, limit=4)
+    assert flat == "<div>" * 4 + "<br><p>x</p><img src=a />" + "</div>" * 4 + "<div>after</div>"
+    assert flatten_nesting(html, limit=10) == html
