@@ -70,8 +70,11 @@ def extract_links(tree: HtmlElement, url: str) -> PageLinks:
     seen_feeds: set[str] = set()
     seen_next: set[str] = set()
     og_url: str | None = None
-    for node in tree.iter("a", "link", "meta"):
+    for node in tree.iter("a", "area", "frame", "link", "meta"):
         tag = node.tag
+        if tag == "frame":  # a frameset page's content lives in its frames
+            _append(out.links, seen_links, absolute(base, node.get("src")))
+            continue
         if tag == "meta":
             if og_url is None and node.get("property", "").lower() == "og:url":
                 og_url = absolute(base, node.get("content"))

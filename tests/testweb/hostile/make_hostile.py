@@ -225,7 +225,7 @@ SESSION_LINKS = (f'<p><a href="{SESSION_PATH}?PHPSESSID=a1b2c3">Session 1</a> '
 def markup_more(add: Any, art: Any, pages: dict[str, str | bytes], routes: list[str], unlisted: set[str]) -> None:
     """Cases M20-M32: BOMs against the labels, XHTML, impossible dates, <base> and href traps,
     <noscript> bodies, a stray </html>, 2,000 JSON-LD blocks, session ids, HTML sent as text/plain,
-    XHTML with a long prolog; M33-M35: articles nested past libxml2's depth limit."""
+    XHTML with a long prolog; M33-M35: articles nested past libxml2's depth limit; M36-M37: frames."""
     t = "Bamako : une page en UTF-16 avec BOM que l'en-tête dit UTF-8"
     html = art("M20", "utf16-avec-bom-annonce-utf8", t, relative=True).replace('<meta charset="utf-8">', '<meta charset="utf-16">')
     pages["/raw/m20.bin"] = codecs.BOM_UTF16_LE + html.encode("utf-16-le")
@@ -317,6 +317,16 @@ def markup_more(add: Any, art: Any, pages: dict[str, str | bytes], routes: list[
         art("M35", "article-au-fond-de-mille-tableaux", t).replace(
             "<article>", '<table width="100%"><tr><td valign="top">' * 1000 + "<article>").replace(
             "</article>", "</article>" + "</td></tr></table>" * 1000), title=t)
+    framed = f"/{case_day(37, 6).replace('-', '/')}/contenu-d-une-page-en-cadres/"
+    t = "Kolokani : une page en cadres"
+    add("M36", "page-en-cadres", "none", "a <frameset> whose content frame (M37) is linked nowhere else",
+        f'<!DOCTYPE html PUBLIC "-//W3C//DTD HTML 4.01 Frameset//EN">\n<html><head><title>{t}</title></head>'
+        f'<frameset rows="90,*"><frame src="/bandeau.html" name="haut"><frame src="{framed}" name="contenu">'
+        "<noframes><body><p>Votre navigateur ne lit pas les cadres.</p></body></noframes></frameset></html>\n")
+    t = "Kolokani : l'article d'une page en cadres"
+    add("M37", "contenu-d-une-page-en-cadres", "article", "reached only as M36's content frame",
+        art("M37", "contenu-d-une-page-en-cadres", t), title=t)
+    unlisted.add("M37")
 
 
 if __name__ == "__main__":
