@@ -1,0 +1,14 @@
+"""Links a page offers the crawler: anchors, frames and image maps, resolved against <base>."""
+from __future__ import annotations
+
+from lxml.html import fromstring
+
+from pipelines.links import extract_links
+
+
+def test_frames_and_image_maps_are_links() -> None:
+    tree = fromstring('<html><head><base href="http://x.ml/dossier/"></head><frameset><frame src="cadre.html">'
+                      '<frame src="javascript:void(0)"></frameset><body><map><area href="/carte/kayes/" shape="rect">'
+                      '</map><a href="b.html">b</a></body></html>')
+    assert extract_links(tree, "http://x.ml/").links == [
+        "http://x.ml/dossier/cadre.html", "http://x.ml/carte/kayes/", "http://x.ml/dossier/b.html"]
