@@ -15,7 +15,7 @@ from trafilatura.metadata import Document, examine_meta, extract_catstags, extra
 
 from archive.textsketch import text_sketch
 from pipelines.classify import PageSignals, classify_page, classify_shape
-from pipelines.cleaning import byline_author, clean_text, fix_apostrophes, tidy_author
+from pipelines.cleaning import byline_author, clean_text, fix_apostrophes, headline_from_text, shorten, tidy_author
 from pipelines.dates import parse_now
 from pipelines.decode import decode_body
 from pipelines.htmltree import parse_html
@@ -35,6 +35,7 @@ if trafilatura.metadata.JSON_MINIFY.pattern == r'("(?:\\.|[^"\\])*")|\s':
 # fast=True skips trafilatura's readability/jusText fallback: on the shared benchmark it scored higher
 # (F1 0.963 vs 0.960) and cost ~6 ms less per page (bench/extraction.py); all fixtures pass either way.
 TRAFILATURA_FAST = True
+MAX_TITLE_CHARS = 300  # longer "titles" are a CMS pasting the lead paragraph, or hostile
 _SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " » ", " · ")  # not " : ": "Mali : …" is a headline
 _ALNUM = re.compile(r"[\W_]+")
 # Boilerplate containers of French CMSs that trafilatura does not know by name (comments are
@@ -100,12 +101,16 @@ def choose_title(page: PageMeta, doc: TrafilaturaDoc | dict[str, Any], url: str,
     names = _site_names(page, url)
     name_norms = {_norm(n) for n in names}
     candidates = []
+    overlong = []  # a 10,000-character og:title is not a headline: the next source may hold one
     wanted = _norm(squash(hint)) if hint else ""
     for raw in _title_sources(page, doc):
         raw = fix_apostrophes(squash(raw)) if raw else ""
-        if wanted and _norm(raw) == wanted:
+        if wanted and _norm(raw) == wanted and len(raw) <= MAX_TITLE_CHARS:
             return raw  # the sitemap/feed title confirms this exact form
         title = strip_site_name(raw, names) if raw else ""
+        if len(title) > MAX_TITLE_CHARS:
+            overlong.append(title)
+            continue
         if title and _norm(title) not in name_norms:
             candidates.append(title)
             if not wanted:
@@ -114,7 +119,12 @@ def choose_title(page: PageMeta, doc: TrafilaturaDoc | dict[str, Any], url: str,
         for title in candidates:
             if _norm(title) == wanted:
                 return title
-    return candidates[0] if candidates else squash(hint)
+    if candidates:
+        return candidates[0]
+    hint_title = squash(hint)
+    if hint_title and len(hint_title) <= MAX_TITLE_CHARS:
+        return hint_title
+    return shorten(overlong[0], MAX_TITLE_CHARS) if overlong else ""
 
 
 def _language_sources(page: PageMeta, doc: TrafilaturaDoc | dict[str, Any], default: str | None) -> Iterator[str | None]:
@@ -279,6 +289,8 @@ def _build_article(page: PageMeta, doc: TrafilaturaDoc | dict[str, Any], job: di
     title = choose_title(page, doc, url, hints.get("title"))
     cleaned = clean_text(scrub_text(doc.get("text") or ""), title)
     body = cleaned.text
+    if not title:  # no source names it: its first line stands in rather than the article being lost
+        title = headline_from_text(body)
     if cleaned.source and not _SOURCE_LINE.search(body):
         body = f"{body}\nSource : {cleaned.source}" if body else f"Source : {cleaned.source}"
     header_date, header_author = header_scan(page, now)

@@ -161,3 +161,19 @@ def test_an_address_is_no_author(author: str) -> None:
     got = extract_page({"url": "https://x.ml/2025/06/05/a/", "body": html.encode(), "content_type": "text/html",
                         "now": "2026-01-01T00:00:00+00:00"})["article"]
     assert got["author"] is None
+
+
+def test_an_overlong_og_title_falls_back_to_the_h1() -> None:
+    html = page(head='<meta property="og:title" content="' + "Mot " * 500 + '">',
+                ld={"@type": "NewsArticle", "datePublished": "2025-03-04"})
+    assert extract(html)["article"]["title"] == "Un titre sur le Mali"
+
+
+def test_a_title_overlong_everywhere_is_shortened_not_refused() -> None:
+    long = "Bamako : " + "très " * 2000 + "long"
+    html = page(ld={"@type": "NewsArticle", "datePublished": "2025-03-04"}).replace(
+        b"Un titre sur le Mali", long.encode())
+    result = extract(html)
+    assert result["is_article"]
+    title = result["article"]["title"]
+    assert title.startswith("Bamako : très très") and title.endswith("…") and len(title) <= 300

@@ -159,8 +159,8 @@ def markup_site() -> None:
     add("M11", "imbrication-profonde-de-div", "article", "article inside 5,000 unclosed nested <div> (libxml2 stopped at 256 levels)",
         art("M11", "imbrication-profonde-de-div", t11, body_prefix="<div>" * 5000), title=t11)
     t12 = "Diré : un titre démesuré " + "très " * 2000
-    add("M12", "titre-gigantesque-de-dix-mille-caracteres", "either", "a 10,000-character <title>/<h1> (archived only if sane)",
-        art("M12", "titre-gigantesque-de-dix-mille-caracteres", t12))
+    add("M12", "titre-gigantesque-de-dix-mille-caracteres", "article", "a 10,000-character <title>/<h1> (archived, the title shortened)",
+        art("M12", "titre-gigantesque-de-dix-mille-caracteres", t12), title="Diré : un titre démesuré " + "très " * 53 + "très…")
     t13 = "Ségou : un JSON-LD qui échappe des moitiés d'emoji"
     ld13 = ('{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "%s \\ud83d", '
             '"datePublished": "2025-06-13T09:30:00+00:00", "author": {"@type": "Person", "name": "Moussa \\udc00Keïta"}}' % t13)
@@ -225,7 +225,7 @@ SESSION_LINKS = (f'<p><a href="{SESSION_PATH}?PHPSESSID=a1b2c3">Session 1</a> '
 def markup_more(add: Any, art: Any, pages: dict[str, str | bytes], routes: list[str], unlisted: set[str]) -> None:
     """Cases M20-M32: BOMs against the labels, XHTML, impossible dates, <base> and href traps,
     <noscript> bodies, a stray </html>, 2,000 JSON-LD blocks, session ids, HTML sent as text/plain,
-    XHTML with a long prolog; M33-M35: articles nested past libxml2's depth limit; M36-M37: frames."""
+    XHTML with a long prolog; M33-M35: articles nested past libxml2's depth limit; M36-M37: frames; M38: no title."""
     t = "Bamako : une page en UTF-16 avec BOM que l'en-tête dit UTF-8"
     html = art("M20", "utf16-avec-bom-annonce-utf8", t, relative=True).replace('<meta charset="utf-8">', '<meta charset="utf-16">')
     pages["/raw/m20.bin"] = codecs.BOM_UTF16_LE + html.encode("utf-16-le")
@@ -327,6 +327,13 @@ def markup_more(add: Any, art: Any, pages: dict[str, str | bytes], routes: list[
     add("M37", "contenu-d-une-page-en-cadres", "article", "reached only as M36's content frame",
         art("M37", "contenu-d-une-page-en-cadres", t), title=t)
     unlisted.add("M37")
+    t = "Kita : un article sans aucun titre"
+    html = art("M38", "article-sans-aucun-titre", t, jsonld=json.dumps(
+        {"@type": "NewsArticle", "datePublished": f"{case_day(38, 6)}T09:30:00+00:00"}))
+    html = html.replace(f"<title>{t} – Le Hostile</title>", "").replace(f"<h1>{t}</h1>", "")
+    add("M38", "article-sans-aucun-titre", "article", "no <title>, <h1>, og:title nor headline: the first line stands in", html,
+        title="À Ségou, les producteurs de riz de l'Office du Niger ont entamé la préparation des parcelles avant "
+              "l'hivernage, malgré le retard des engrais promis…")
 
 
 if __name__ == "__main__":
