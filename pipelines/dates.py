@@ -6,6 +6,7 @@ import re
 import unicodedata
 from datetime import date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
+from typing import Any
 
 UTC = timezone.utc
 FUTURE_TOLERANCE = timedelta(days=1)
@@ -96,8 +97,23 @@ def _build(year: int, month: int | None, day: int, hour: str | None, minute: str
         return None
 
 
-def normalize_iso(value: str | None, now: str | datetime | None = None) -> str | None:
-    """Normalise an ISO 8601 (or RFC 822 feed) timestamp to UTC+0; a bare date stays `YYYY-MM-DD`."""
+def normalize_iso(value: Any, now: str | datetime | None = None) -> str | None:
+    """Normalise an ISO 8601 (or RFC 822 feed) timestamp to UTC+0; a bare date stays `YYYY-MM-DD`.
+
+    JSON-LD shapes are read too: a number is a Unix time, in seconds or (past 10^11) milliseconds,
+    as some JavaScript CMSs write `datePublished`; a list gives its first valid date; a
+    `{"@value": …}` object its value."""
+    if isinstance(value, dict):
+        value = value.get("@value")
+    if isinstance(value, list):  # one level only: a hostile page may nest lists a thousand deep
+        items = (v.get("@value") if isinstance(v, dict) else v for v in value[:10])
+        return next((iso for v in items if not isinstance(v, (list, dict)) and (iso := normalize_iso(v, now))), None)
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0:
+        try:
+            moment = datetime.fromtimestamp(value / 1000 if value > 1e11 else value, tz=UTC)
+        except (OverflowError, OSError, ValueError):
+            return None
+        return _emit(moment, parse_now(now))
     if not value or not isinstance(value, str):
         return None
     ref = parse_now(now)

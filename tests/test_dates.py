@@ -142,3 +142,28 @@ def test_agency_dateline_dates_the_text() -> None:
     text = "Bamako, 27 oct (AMAP) - Le ministre de l'Agriculture a entamé dimanche une visite."
     got = choose_published(_page(), text, None, {}, "https://amap.ml/?p=1", parse_now("2024-10-28T10:00:00Z"))
     assert got == ("2024-10-27", "visible-text")
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    (1749550000, "2025-06-10T10:06:40+00:00"),       # seconds
+    (1749550000123, "2025-06-10T10:06:40+00:00"),    # milliseconds
+    (1749550000.5, "2025-06-10T10:06:40+00:00"),
+    (0, None), (-5, None), (True, None),             # not a time
+    (4102444800, None),                              # 2100: the future
+    (10**30, None),                                  # past any calendar
+    (315532800, None),                               # 1980: before the archive's earliest date
+])
+def test_json_numbers_are_unix_times(value: object, expected: str | None) -> None:
+    assert normalize_iso(value, "2025-11-28T00:00:00+00:00") == expected  # type: ignore[arg-type]
+
+
+def test_json_ld_lists_and_value_objects() -> None:
+    now = "2025-11-28T00:00:00+00:00"
+    assert normalize_iso(["", "pas une date", "2025-06-10T08:00:00Z", "2025-06-11"], now) == "2025-06-10T08:00:00+00:00"
+    assert normalize_iso({"@value": "2025-06-10T08:00:00Z", "@type": "DateTime"}, now) == "2025-06-10T08:00:00+00:00"
+    assert normalize_iso([], now) is None and normalize_iso({}, now) is None
+    assert normalize_iso([{"@value": 1749550000}], now) == "2025-06-10T10:06:40+00:00"
+    deep: list = ["2025-06-10"]
+    for _ in range(5000):
+        deep = [deep]
+    assert normalize_iso(deep, now) is None  # not read, and no RecursionError
