@@ -44,6 +44,9 @@ SCRAPER_SLOT_MAX_ACTIVE_SIZE = 1024 * 1024
 
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.SiteScopeMiddleware": 50,
+    # Beside the downloader, before RetryMiddleware (550): it sees every attempt, retries included
+    # (counting only final failures, a sitemap's first attempts would all go out before a retry failed).
+    "crawler.sitehealth.SiteHealthMiddleware": 560,
     "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
     "crawler.middlewares.AliasRedirectMiddleware": 600,
     "crawler.gzipcheck.TruncatedStreamMiddleware": 595,  # just before HttpCompressionMiddleware (590)
@@ -85,4 +88,6 @@ MALINEWS_WARC_DIR = None  # `crawl --warc DIR`: write every HTTP exchange to WAR
 MALINEWS_WARC_MAX_BYTES = 1_000_000_000  # rotate WARC files at about this size
 MALINEWS_BACKFILL = False  # `crawl --backfill`: whole history (WP API pages, pagination to the end, date archives)
 MALINEWS_UNTIL = None  # ISO date: skip articles published after it
+MALINEWS_SITE_DOWN_AFTER = 25  # failures in a row (after retries) that set a site aside for the run; 0 = never
+MALINEWS_SITE_DOWN_PROBE_SECONDS = 60.0  # a site set aside still gets one request this often
 MALINEWS_WP_API = True  # probe /wp-json/wp/v2/posts on every site (quiet when closed)
