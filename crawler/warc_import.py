@@ -11,6 +11,7 @@ from warcio.archiveiterator import ArchiveIterator
 
 from archive.store import Archive
 from crawler import settings as defaults
+from crawler.canonical_trust import CanonicalTrust
 from crawler.discovery import DiscoveryParseError, is_discovery_xml, iso_utc, parse_discovery_document
 from crawler.links import ARTICLE, classify_link
 from crawler.sites import Site
@@ -52,6 +53,7 @@ class WarcImporter:
         self.pending: dict[str, dict[str, Any]] = {}
         self.fetched: set[str] = set()
         self.saved_urls: set[str] = set()
+        self.canonical_trust = CanonicalTrust(self.canonical)
         self.buffer: list[dict[str, Any]] = []
         self.summary = ImportSummary()
 
@@ -175,8 +177,9 @@ class WarcImporter:
         if not (result.get("is_article") and result.get("article")):
             self.summary.add("not_article")
             return
-        canonical = result.get("canonical_url")
-        article_url = self.canonical(canonical if canonical and site.owns(canonical) else url, site)
+        article_url, refused = self.canonical_trust.row_url(result, site, self.canonical(url, site))
+        if refused is not None:
+            self.summary.add("canonical_ignored")
         if article_url in self.saved_urls:
             self.summary.add("duplicate_url")
             return

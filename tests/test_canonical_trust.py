@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
 
+from conftest import run_cli
+from crawler.canonical_trust import CanonicalTrust
+from crawler.sites import Site
 from tests.test_deep_pagination import article
 from tests.test_robots_sitemaps import crawl
 
@@ -50,3 +54,34 @@ def test_a_shared_canonical_does_not_collapse_articles(miscanonical_site: Path, 
     assert rows["Rencontre 8 à Kalaban Coro sur le foncier rural"].endswith(f"/{SLUGS[8]}/")
     stats = json.loads(db.execute("SELECT stats FROM crawl_runs").fetchone()[0])["malinews"]
     assert stats["malinews/canon/canonical_ignored"] == 6
+
+
+@pytest.mark.timeout(120)
+def test_import_warc_applies_the_same_rule(miscanonical_site: Path, tmp_path: Path) -> None:
+    db, _ = crawl(miscanonical_site, tmp_path, options=("--warc", str(tmp_path / "warc")))
+    crawled = sorted(db.execute("SELECT url, title FROM articles").fetchall())
+    rebuilt = tmp_path / "rebuilt.db"
+    files = [str(p) for p in sorted((tmp_path / "warc").glob("*.warc.gz"))]
+    proc = run_cli("import-warc", *files, "--db", str(rebuilt), "--sites", str(tmp_path / "sites.toml"))
+    assert proc.returncode == 0, proc.stderr
+    assert sorted(sqlite3.connect(rebuilt).execute("SELECT url, title FROM articles").fetchall()) == crawled
+
+
+def test_trust_rules() -> None:
+    site = Site(key="s", url="http://s.ml/", name="s", hosts=frozenset({"s.ml"}))
+    trust = CanonicalTrust(lambda url, _site: url)
+    own = "http://s.ml/politique/2025/06/10/une-rencontre-a-kalaban-coro/"
+
+    def page(canonical: str | None, title: str = "Une rencontre", is_article: bool = True) -> dict:
+        return {"canonical_url": canonical, "is_article": is_article, "article": {"title": title} if is_article else None}
+
+    assert trust.row_url(page("http://s.ml/"), site, own) == (own, "ignored")
+    assert trust.row_url(page("http://s.ml/politique/"), site, own) == (own, "ignored")
+    assert trust.row_url(page("http://s.ml/tag/mali/"), site, own) == (own, "ignored")
+    assert trust.row_url(page("http://ailleurs.ml/x/"), site, own) == (own, None)  # off-site: not ours to follow
+    moved = "http://s.ml/politique/2025/06/10/la-rencontre-de-kalaban-coro/"
+    assert trust.row_url(page(moved), site, own) == (moved, None)  # a renamed slug: believed
+    amp = own + "amp/"
+    assert trust.row_url(page(moved, title="UNE rencontre !"), site, amp) == (moved, None)  # same headline
+    assert trust.row_url(page(moved, title="Autre chose"), site, amp) == (amp, "conflict")
+    assert trust.row_url(page(moved, is_article=False), site, amp) == (moved, None)  # not archived: no claim

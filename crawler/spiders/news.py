@@ -15,9 +15,10 @@ from scrapy.http.request import NO_CALLBACK
 
 from archive.store import Archive
 from crawler import wpapi
+from crawler.canonical_trust import CanonicalTrust
 from crawler.discovery import (FEED_PROBES, SITEMAP_PROBES, DiscoveryParseError, is_discovery_xml, iso_utc,
                                parse_discovery_document, robots_sitemaps)
-from crawler.links import ARTICLE, LISTING, PAGINATION, SKIP, classify_link, pagination_key
+from crawler.links import ARTICLE, LISTING, PAGINATION, classify_link, pagination_key
 from crawler.memo import BoundedMemo
 from crawler.robots import truncate_robots
 from crawler.sites import Site, load_sites, select_sites
@@ -53,9 +54,7 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
         # links repeat on every page; without this each costs a Request through every middleware
         # (dropped by the dupefilter) and counts against MALINEWS_MAX_LISTING_PAGES.
         self.requested: set[int] = set()
-        # hash(URL) → hash(headline) of the articles archived this run: a page whose canonical URL
-        # was already claimed under another headline keeps its own URL (row_url). ~100 bytes an article.
-        self.canonical_claims: dict[int, int] = {}
+        self.canonical_trust = CanonicalTrust(self.canonical)
         self._canon_memo, self._triage_memo = BoundedMemo[str](), BoundedMemo[str]()  # per-link work, memoised
 
     @classmethod
@@ -316,32 +315,12 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
             yield req
 
     def row_url(self, result: dict[str, Any], site: Site, own: str) -> str:
-        """The URL an extracted page is archived under: its canonical URL when that can name it, else `own`.
-
-        A misconfigured CMS gives every article the same canonical URL (the homepage, a section,
-        the latest article), and trusting it would archive one row for all of them. A canonical
-        URL is refused (counted `canonical_ignored`) when it is the site root, a listing section
-        above the page, noise or pagination while the page itself is an article; or when another
-        article of this run already claimed it under a different headline."""
-        canonical = result.get("canonical_url")
-        article = result.get("article") if result.get("is_article") else None
-        # By headline, not text: an AMP or print copy of the same article extracts a slightly different text.
-        text_key = hash("".join(ch for ch in (article.get("title") or "").casefold() if ch.isalnum())) if article else 0
-        if not canonical or not site.owns(canonical) or (canon := self.canonical(canonical, site)) == own:
-            if article:  # a page archived under its own URL claims it too
-                self.canonical_claims.setdefault(hash(own), text_key)
-            return own
-        if classify_link(own, site) == ARTICLE:
-            path = urlsplit(canon).path
-            kind = classify_link(canon, site)
-            if path.strip("/") == "" or kind in (SKIP, PAGINATION) or (
-                    kind == LISTING and urlsplit(own).path.startswith(path.rstrip("/") + "/")):
-                self._count(site.key, "canonical_ignored", "malinews/canonical/ignored")
-                return own
-        if article and self.canonical_claims.setdefault(hash(canon), text_key) != text_key:
-            self._count(site.key, "canonical_ignored", "malinews/canonical/conflict")
-            return own
-        return canon
+        """The URL an extracted page is archived under (`crawler.canonical_trust`); a refused
+        canonical URL is counted `canonical_ignored`."""
+        url, refused = self.canonical_trust.row_url(result, site, own)
+        if refused is not None:
+            self._count(site.key, "canonical_ignored", f"malinews/canonical/{refused}")
+        return url
 
     def follow(self, response: Response, site: Site, result: dict[str, Any], kind: str) -> Iterable[Request]:
         """Schedule article candidates, listing pages within depth, and pagination while it pays."""
