@@ -286,7 +286,7 @@ def extract_page_meta(job: dict[str, Any]) -> tuple[dict[str, Any], PageMeta | N
 def _build_article(page: PageMeta, doc: TrafilaturaDoc | dict[str, Any], job: dict[str, Any], url: str, now: Any) -> dict[str, Any]:
     """The article dict of the contract, whatever the verdict will be."""
     hints = job.get("hints") or {}
-    title = choose_title(page, doc, url, hints.get("title"))
+    title = scrub_text(choose_title(page, doc, url, hints.get("title")))
     cleaned = clean_text(scrub_text(doc.get("text") or ""), title)
     body = cleaned.text
     if not title:  # no source names it: its first line stands in rather than the article being lost

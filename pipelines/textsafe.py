@@ -11,6 +11,9 @@ import html
 import re
 from typing import Any
 
+import ftfy
+from ftfy.badness import is_bad
+
 from pipelines.metadata import squash
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -29,13 +32,26 @@ MAX_DESCRIPTION = 2000
 MAX_URL = 2048
 
 
+# What UTF-8 read as cp1252 or latin-1 leaves behind ("Ã©", "Ã\xa0", "â€™", "Â«"): a cheap gate
+# before ftfy's own badness test, which costs ~2 ms on an 8 KB text.
+_MOJIBAKE_HINT = re.compile("[ÃÂ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]|â€")
+
+
+def repair_mojibake(text: str) -> str:
+    """`text` with UTF-8 that was decoded as cp1252 or latin-1 ("SÃ©gou", "lâ€™Ã©tÃ©") decoded
+    again, as ftfy does; text that only looks odd is left as it is."""
+    if _MOJIBAKE_HINT.search(text) and is_bad(text):
+        return ftfy.fix_encoding(text)
+    return text
+
+
 def scrub_text(text: str) -> str:
     """`text` without lone surrogates (half an emoji says nothing and cannot be stored as UTF-8),
     byte-order marks, or U+FFFD replacement characters (what `&#0;`, `&#xD800;` or undecodable
-    bytes became: they say nothing either)."""
+    bytes became: they say nothing either); mojibake repaired (`repair_mojibake`)."""
     if text.isascii():
         return text
-    return _SURROGATE.sub("", text).replace("\ufeff", "").replace("\ufffd", "")
+    return repair_mojibake(_SURROGATE.sub("", text).replace("\ufeff", "").replace("\ufffd", ""))
 
 
 def unmarkup(value: str) -> str:
@@ -93,5 +109,5 @@ def safe_article(article: dict[str, Any]) -> dict[str, Any]:
     return article
 
 
-__all__ = ["scrub_text", "scrub_field", "unmarkup", "truncate_words", "safe_url", "safe_article",
+__all__ = ["repair_mojibake", "scrub_text", "scrub_field", "unmarkup", "truncate_words", "safe_url", "safe_article",
            "MAX_AUTHOR", "MAX_DESCRIPTION", "MAX_TAG"]

@@ -12,7 +12,7 @@ from pipelines.cleaning import tidy_author
 from pipelines.dates import normalize_iso
 from pipelines.extract import extract_page
 from pipelines.links import absolute
-from pipelines.textsafe import safe_article, scrub_field, scrub_text, truncate_words
+from pipelines.textsafe import repair_mojibake, safe_article, scrub_field, scrub_text, truncate_words
 
 PARA = ("Le gouvernement de transition a annoncé mardi à Bamako une série de mesures pour relancer "
         "l'économie nationale, selon un communiqué lu à la télévision publique. ")
@@ -177,3 +177,21 @@ def test_a_title_overlong_everywhere_is_shortened_not_refused() -> None:
     assert result["is_article"]
     title = result["article"]["title"]
     assert title.startswith("Bamako : très très") and title.endswith("…") and len(title) <= 300
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("SÃ©gou : lâ€™Ã©tÃ© Â« brÃ»lant Â»", "Ségou : l’été « brûlant »"),
+    ("Moussa KeÃ¯ta", "Moussa Keïta"),
+    ("Ségou : l’été « brûlant » à Niono", "Ségou : l’été « brûlant » à Niono"),  # clean French: untouched
+    ("Âge d'or : « Ça va » dit-il", "Âge d'or : « Ça va » dit-il"),              # a real capital Â
+    ("sɛnɛkɛlaw ye baara daminɛ ka ɲɔ ni kɔɔri ŋaniya", "sɛnɛkɛlaw ye baara daminɛ ka ɲɔ ni kɔɔri ŋaniya"),  # Bambara
+])
+def test_repair_mojibake(text: str, expected: str) -> None:
+    assert repair_mojibake(text) == expected
+
+
+def test_a_double_encoded_page_is_repaired_before_its_text_is_hashed() -> None:
+    clean = extract(page())["article"]
+    twice = extract(page().decode("utf-8").encode("utf-8").decode("cp1252", "replace").encode("utf-8"))["article"]
+    assert twice["title"] == clean["title"] and twice["text"] == clean["text"]
+    assert twice["content_hash"] == clean["content_hash"]  # the same text: the same story

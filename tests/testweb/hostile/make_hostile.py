@@ -225,7 +225,7 @@ SESSION_LINKS = (f'<p><a href="{SESSION_PATH}?PHPSESSID=a1b2c3">Session 1</a> '
 def markup_more(add: Any, art: Any, pages: dict[str, str | bytes], routes: list[str], unlisted: set[str]) -> None:
     """Cases M20-M32: BOMs against the labels, XHTML, impossible dates, <base> and href traps,
     <noscript> bodies, a stray </html>, 2,000 JSON-LD blocks, session ids, HTML sent as text/plain,
-    XHTML with a long prolog; M33-M35: articles nested past libxml2's depth limit; M36-M37: frames; M38: no title."""
+    XHTML with a long prolog; M33-M35: articles nested past libxml2's depth limit; M36-M37: frames; M38: no title; M39-M40: mojibake."""
     t = "Bamako : une page en UTF-16 avec BOM que l'en-tête dit UTF-8"
     html = art("M20", "utf16-avec-bom-annonce-utf8", t, relative=True).replace('<meta charset="utf-8">', '<meta charset="utf-16">')
     pages["/raw/m20.bin"] = codecs.BOM_UTF16_LE + html.encode("utf-16-le")
@@ -334,6 +334,16 @@ def markup_more(add: Any, art: Any, pages: dict[str, str | bytes], routes: list[
     add("M38", "article-sans-aucun-titre", "article", "no <title>, <h1>, og:title nor headline: the first line stands in", html,
         title="À Ségou, les producteurs de riz de l'Office du Niger ont entamé la préparation des parcelles avant "
               "l'hivernage, malgré le retard des engrais promis…")
+    t = "Sévaré : un article que le CMS a encodé deux fois"
+    twice = art("M39", "article-encode-deux-fois", t)
+    head, body = twice.split("<body", 1)
+    add("M39", "article-encode-deux-fois", "article",
+        "the body's UTF-8 read as cp1252 and stored again as UTF-8 by the CMS ('SÃ©varÃ©'): repaired",
+        head + "<body" + body.encode("utf-8").decode("cp1252", "replace").replace("\ufffd", "?"), title=t)
+    t = "Koutiala : seul le titre est passé deux fois par l'encodeur"
+    add("M40", "titre-encode-deux-fois", "article", "title, <h1>, JSON-LD headline and byline double-encoded, text clean",
+        art("M40", "titre-encode-deux-fois", t).replace(t, t.encode("utf-8").decode("cp1252")).replace(
+            "Moussa Keïta", "Moussa KeÃ¯ta"), title=t)
 
 
 if __name__ == "__main__":
