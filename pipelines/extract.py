@@ -92,7 +92,13 @@ def _title_sources(page: PageMeta, doc: TrafilaturaDoc | dict[str, Any]) -> Iter
     yield page.meta.get("og:title")
     yield jsonld_text(page.jsonld_article.get("headline"))
     yield page.h1
-    yield doc.get("title")  # trafilatura's metadata pass runs only if the page's own markup has no title
+    guess = doc.get("title")  # trafilatura's metadata pass runs only if the page's own markup has no title
+    if guess and page.html_title and guess != page.html_title and guess in page.html_title:
+        # trafilatura cut <title> at its last separator, guillemets and " : " included
+        # ("Kayes : l'été « brûlant" of "Kayes : l'été « brûlant » des maraîchers"): strip_site_name
+        # cuts only a part that names the outlet.
+        guess = None
+    yield guess
     yield page.html_title
 
 
@@ -136,9 +142,16 @@ def _language_sources(page: PageMeta, doc: TrafilaturaDoc | dict[str, Any], defa
     yield default
 
 
+# Language names some CMSs write where a code belongs (`<html lang="français">`, `inLanguage: "French"`).
+LANGUAGE_NAMES = {"français": "fr", "francais": "fr", "french": "fr", "bambara": "bm", "bamanankan": "bm",
+                  "english": "en", "anglais": "en", "arabe": "ar", "arabic": "ar", "العربية": "ar"}
+
+
 def _language(page: PageMeta, doc: TrafilaturaDoc | dict[str, Any], default: str | None) -> str | None:
     for raw in _language_sources(page, doc, default):
-        if raw and (code := re.split(r"[-_]", raw.strip().lower())[0]) and code.isalpha() and len(code) <= 3:
+        code = re.split(r"[-_]", raw.strip().lower())[0] if raw else ""
+        code = LANGUAGE_NAMES.get(code, code)
+        if code and code.isascii() and code.isalpha() and len(code) <= 3:
             return code
     return None
 

@@ -195,3 +195,23 @@ def test_a_double_encoded_page_is_repaired_before_its_text_is_hashed() -> None:
     twice = extract(page().decode("utf-8").encode("utf-8").decode("cp1252", "replace").encode("utf-8"))["article"]
     assert twice["title"] == clean["title"] and twice["text"] == clean["text"]
     assert twice["content_hash"] == clean["content_hash"]  # the same text: the same story
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Kayes : l’été « brûlant » des maraîchers", "Kayes : l’été « brûlant » des maraîchers"),
+    ("Mali : la transition en débat", "Mali : la transition en débat"),
+    ("Mali : la transition en débat - Le Villageois", "Mali : la transition en débat"),  # the outlet's name goes
+])
+def test_a_title_tag_alone_is_not_cut_at_its_guillemets(title: str, expected: str) -> None:
+    paras = "".join(f"<p>{PARA * 2}Paragraphe {i}.</p>" for i in range(8))
+    html = (f'<html lang="fr"><head><meta charset="utf-8"><title>{title}</title><meta property="og:site_name" '
+            f'content="Le Villageois"><meta property="article:published_time" content="2025-03-04"></head>'
+            f'<body><div class="contenu">{paras}</div></body></html>').encode()
+    assert extract(html)["article"]["title"] == expected
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("fr-FR", "fr"), ("FR", "fr"), ("fr_ML", "fr"), ("français", "fr"),
+                                                ("Bambara", "bm"), ("bm-ML", "bm"), ("ﻉ", None), ("x" * 50, None)])
+def test_page_language_codes_and_names(lang: str, expected: str | None) -> None:
+    html = page(ld={"@type": "NewsArticle", "datePublished": "2025-03-04"}).replace(b'lang="fr"', f'lang="{lang}"'.encode())
+    assert extract(html)["article"]["language"] == expected
