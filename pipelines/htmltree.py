@@ -4,7 +4,9 @@ libxml2's HTML parser stops with a fatal "Excessive depth in document" error at 
 (2,048 with `huge_tree`) and drops everything after that point: an article wrapped in 300 `<div>`s,
 or following 3,000 unclosed `<font>` tags of an old CMS, came out empty. `parse_html` parses with
 `huge_tree`, and a page deeper still is parsed again with its excess nesting removed
-(`flatten_nesting`): the text survives, the surplus wrappers do not.
+(`flatten_nesting`): the text survives, the surplus wrappers do not. A `<title>` whose end tag is
+missing or misspelt, or a comment never closed, swallows the whole page; it is closed and the
+page parsed again.
 """
 from __future__ import annotations
 
@@ -28,6 +30,11 @@ _FLAT = frozenset("area base br col embed hr img input link meta param source tr
                   "p li dt dd option".split())
 
 
+_TITLE_START = re.compile(r"<title\b[^>]*>", re.I)
+_NEXT_TAG = re.compile(r"<(?=[a-zA-Z!/])")
+_BAD_TITLE_END = re.compile(r"</\s+title\s*>", re.I)
+
+
 def parse_html(text: str) -> HtmlElement | None:
     """The page's tree as trafilatura's `load_html` builds it; None for what is no HTML at all.
 
@@ -35,7 +42,43 @@ def parse_html(text: str) -> HtmlElement | None:
     tree = load_html(text)
     if too_deep(DEEP_PARSER):
         tree = load_html(flatten_nesting(text))
+    if tree is None:
+        return None
+    repaired = close_title(text) if swallowed_by_title(tree) else text
+    if (at := unclosed_comment(repaired)) is not None:
+        # A comment never closed runs to the end of the page: the page is kept, the comment made empty.
+        repaired = f"{repaired[:at]}-->{repaired[at:]}"
+    if repaired is not text and (fixed := load_html(repaired)) is not None:
+        tree = fixed
     return tree
+
+
+def unclosed_comment(text: str, swallowed: int = 500) -> int | None:
+    """Where to close a comment that is never closed and hides more than `swallowed` characters of
+    markup (`<!-- pub` before the article), or None."""
+    start = text.rfind("<!--")
+    if start < 0 or text.rfind("-->") > start or len(text) - start < swallowed:
+        return None
+    return start + 4 if _NEXT_TAG.search(text, start + 4) else None
+
+
+def swallowed_by_title(tree: HtmlElement) -> bool:
+    """Whether `<title>` holds the page: its end tag is missing or misspelt (`</ title>`), and the
+    parser, as a browser would, read everything after it as the title's text."""
+    title = tree.find(".//title")
+    content = title.text if title is not None else None
+    return bool(content) and len(content) > 200 and _NEXT_TAG.search(content) is not None
+
+
+def close_title(text: str) -> str:
+    """`text` with its `<title>` closed: a misspelt end tag corrected, else `</title>` inserted
+    before the first tag that follows the start tag."""
+    if _BAD_TITLE_END.search(text):
+        return _BAD_TITLE_END.sub("</title>", text, count=1)
+    start = _TITLE_START.search(text)
+    if start is None or (tag := _NEXT_TAG.search(text, start.end())) is None:
+        return text
+    return f"{text[:tag.start()]}</title>{text[tag.start():]}"
 
 
 def too_deep(parser: HTMLParser) -> bool:

@@ -39,3 +39,22 @@ def test_flatten_removes_only_the_excess_and_its_end_tags() -> None:
     flat = flatten_nesting(html, limit=4)
     assert flat == "<div>" * 4 + "<br><p>x</p><img src=a />" + "</div>" * 4 + "<div>after</div>"
     assert flatten_nesting(html, limit=10) == html
+
+
+@pytest.mark.parametrize("broken", [
+    lambda html: html.replace("</title>", ""),                 # no end tag: the title ran to the end
+    lambda html: html.replace("</title>", "</ title>"),        # a misspelt one is no end tag either
+    lambda html: html.replace("<body>", "<body><!-- pub "),    # a comment never closed
+])
+def test_a_page_swallowed_by_a_broken_construct_is_read_again(broken) -> None:
+    html = page(PARAS * 3).replace("<title>T</title>", "<title>Un titre</title>")
+    tree = parse_html(broken(html))
+    text = tree.find("body").text_content()
+    assert all(f"Paragraphe numéro {i} " in text for i in range(5))
+    assert tree.find(".//title").text.strip() == "Un titre"
+
+
+def test_a_short_page_is_left_as_it_is() -> None:
+    html = "<html><head><title>Erreur</title></head><body><p>Page introuvable</p><!-- fin --></body></html>"
+    tree = parse_html(html)
+    assert tree.find("body").text_content() == "Page introuvable"

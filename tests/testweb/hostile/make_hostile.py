@@ -225,7 +225,7 @@ SESSION_LINKS = (f'<p><a href="{SESSION_PATH}?PHPSESSID=a1b2c3">Session 1</a> '
 def markup_more(add: Any, art: Any, pages: dict[str, str | bytes], routes: list[str], unlisted: set[str]) -> None:
     """Cases M20-M32: BOMs against the labels, XHTML, impossible dates, <base> and href traps,
     <noscript> bodies, a stray </html>, 2,000 JSON-LD blocks, session ids, HTML sent as text/plain,
-    XHTML with a long prolog; M33-M35: articles nested past libxml2's depth limit; M36-M37: frames; M38: no title; M39-M40: mojibake."""
+    XHTML with a long prolog; M33-M35: articles nested past libxml2's depth limit; M36-M37: frames; M38: no title; M39-M40: mojibake; M41-M42: a title or comment never closed."""
     t = "Bamako : une page en UTF-16 avec BOM que l'en-tête dit UTF-8"
     html = art("M20", "utf16-avec-bom-annonce-utf8", t, relative=True).replace('<meta charset="utf-8">', '<meta charset="utf-16">')
     pages["/raw/m20.bin"] = codecs.BOM_UTF16_LE + html.encode("utf-16-le")
@@ -344,6 +344,12 @@ def markup_more(add: Any, art: Any, pages: dict[str, str | bytes], routes: list[
     add("M40", "titre-encode-deux-fois", "article", "title, <h1>, JSON-LD headline and byline double-encoded, text clean",
         art("M40", "titre-encode-deux-fois", t).replace(t, t.encode("utf-8").decode("cp1252")).replace(
             "Moussa Keïta", "Moussa KeÃ¯ta"), title=t)
+    t = "Bla : une balise de titre mal fermée"
+    add("M41", "balise-de-titre-mal-fermee", "article", "'</ title>' (a space): the title ran to the end of the page",
+        art("M41", "balise-de-titre-mal-fermee", t).replace(" – Le Hostile</title>", " – Le Hostile</ title>"), title=t)
+    t = "Macina : un commentaire jamais refermé"
+    add("M42", "commentaire-jamais-referme", "article", "'<!-- pub' never closed before the article: the rest was a comment",
+        art("M42", "commentaire-jamais-referme", t).replace("<article>", "<!-- bloc publicitaire <article>"), title=t)
 
 
 if __name__ == "__main__":
