@@ -64,7 +64,13 @@ def test_import_warc_applies_the_same_rule(miscanonical_site: Path, tmp_path: Pa
     files = [str(p) for p in sorted((tmp_path / "warc").glob("*.warc.gz"))]
     proc = run_cli("import-warc", *files, "--db", str(rebuilt), "--sites", str(tmp_path / "sites.toml"))
     assert proc.returncode == 0, proc.stderr
-    assert sorted(sqlite3.connect(rebuilt).execute("SELECT url, title FROM articles").fetchall()) == crawled
+    imported = sorted(sqlite3.connect(rebuilt).execute("SELECT url, title FROM articles").fetchall())
+    # Which of 6 and 7 claims the shared URL first depends on which extraction finished first in the
+    # crawl (two workers), while the import replays fetch order: compare all but that pair's URLs.
+    pair = {"Rencontre 6 à Kalaban Coro sur le foncier rural", "Rencontre 7 à Kalaban Coro sur le foncier rural"}
+    assert [r for r in imported if r[1] not in pair] == [r for r in crawled if r[1] not in pair]
+    claimed = [url for url, title in imported if title in pair]
+    assert len(claimed) == 2 and sum(u.endswith("/actu/la-derniere-rencontre-du-jour/") for u in claimed) == 1
 
 
 def test_trust_rules() -> None:
