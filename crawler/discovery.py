@@ -114,6 +114,20 @@ def _text(el: lxml.etree._Element | None) -> str | None:
     return el.text.strip() if el is not None and el.text and el.text.strip() else None
 
 
+def _item_link(item: lxml.etree._Element, kind: str) -> str | None:
+    """An item's page: FeedBurner's `<origLink>` (its `<link>` is a redirect through the proxy), else
+    RSS `<link>` text, else an Atom-style `<link href>` (rel alternate or none: Atom entries, and
+    RSS items that carry `<atom:link>` only)."""
+    if original := _text(item.find("{*}origLink")):
+        return original
+    for c in item.iterfind("{*}link"):
+        if kind == "rss" and (text := _text(c)):
+            return text
+        if c.get("href") and c.get("rel", "alternate") == "alternate":
+            return c.get("href")
+    return None
+
+
 def parse_feed(body: bytes, url: str) -> Discovered:
     """Parse an RSS 2.0 / RSS 1.0 / Atom feed into entries with `published`/`lastmod`/`title`."""
     parser = lxml.etree.XMLParser(
@@ -131,13 +145,7 @@ def parse_feed(body: bytes, url: str) -> Discovered:
         raise DiscoveryParseError(f"unexpected root element <{tag}>")
     for item in root.iter("{*}item", "{*}entry"):
         fields = {lxml.etree.QName(c).localname: c for c in item if isinstance(c.tag, str)}
-        link = _text(fields.get("link"))
-        if out.kind == "atom":
-            link = None
-            for c in item.iterfind("{*}link"):
-                if c.get("rel", "alternate") == "alternate" and c.get("href"):
-                    link = c.get("href")
-                    break
+        link = _item_link(item, out.kind)
         guid = _text(fields.get("guid"))
         # A guid is only an address when it is a whole http(s) URL (WordPress: "https://site/?p=12",
         # even marked isPermaLink="false"); "1234@journal.ml" is an identifier, not a page.

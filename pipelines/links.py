@@ -31,6 +31,8 @@ def absolute(base: str, href: str | None) -> str | None:
     href = href.strip()
     if not href or href[0] == "#" or href[:11].lower().startswith(("javascript:", "mailto:", "tel:", "data:")):
         return None
+    if "\\" in href:  # browsers read a backslash as a slash in http(s) URLs (IIS-era links: \2025\06\page.asp)
+        href = href.replace("\\", "/")
     if href.startswith(("https://", "http://")) and "#" not in href and "/." not in href and " " not in href \
             and "[" not in href:
         return href  # already absolute: skip the (slow) urljoin

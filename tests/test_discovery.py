@@ -154,3 +154,21 @@ def test_feed_behind_a_long_prolog_and_sitemap_behind_a_php_warning() -> None:
               b'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
               b"<url><loc>http://x.ml/a</loc></url></urlset>")
     assert [e["url"] for e in parse_discovery_document(warned, "http://x.ml/sitemap.xml").entries] == ["http://x.ml/a"]
+
+
+def test_rss_items_linked_by_atom_link_or_origlink_and_dated_by_dc_date() -> None:
+    rss = b"""<?xml version="1.0"?><rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"
+    xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:feedburner="http://rssnamespace.org/feedburner/ext/1.0"><channel>
+    <atom:link href="http://x.ml/feed/" rel="self"/>
+    <item><title>A</title><link></link><guid isPermaLink="true">http://x.ml/2025/06/10/a/</guid></item>
+    <item><title>B</title><link>
+       http://x.ml/2025/06/11/b/
+    </link><atom:link rel="self" href="http://x.ml/feed/b"/></item>
+    <item><title>C</title><atom:link href="http://x.ml/2025/06/12/c/"/><dc:date>2025-06-12T08:00:00Z</dc:date></item>
+    <item><title>D</title><link>http://feeds.example/~r/x/~3/abc/</link><feedburner:origLink>http://x.ml/d/</feedburner:origLink></item>
+    <item><title>E</title><feedburner:origLink>http://x.ml/2025/06/14/e/</feedburner:origLink></item>
+    </channel></rss>"""
+    entries = parse_discovery_document(rss, "http://x.ml/feed/").entries
+    assert [e["url"] for e in entries] == ["http://x.ml/2025/06/10/a/", "http://x.ml/2025/06/11/b/", "http://x.ml/2025/06/12/c/",
+                                           "http://x.ml/d/", "http://x.ml/2025/06/14/e/"]
+    assert entries[2]["published"] == "2025-06-12T08:00:00Z"

@@ -12,3 +12,9 @@ def test_frames_and_image_maps_are_links() -> None:
                       '</map><a href="b.html">b</a></body></html>')
     assert extract_links(tree, "http://x.ml/").links == [
         "http://x.ml/dossier/cadre.html", "http://x.ml/carte/kayes/", "http://x.ml/dossier/b.html"]
+
+
+def test_backslashes_are_slashes_as_browsers_read_them() -> None:
+    tree = fromstring(r'<html><body><a href="\2025\06\10\une-page\">a</a><a href="http:\\x.ml\b\">b</a></body></html>')
+    assert extract_links(tree, "http://x.ml/actu/page.html").links == [
+        "http://x.ml/2025/06/10/une-page/", "http://x.ml/b/"]
