@@ -6,7 +6,7 @@ or following 3,000 unclosed `<font>` tags of an old CMS, came out empty. `parse_
 `huge_tree`, and a page deeper still is parsed again with its excess nesting removed
 (`flatten_nesting`): the text survives, the surplus wrappers do not. A `<title>` whose end tag is
 missing or misspelt, or a comment never closed, swallows the whole page; it is closed and the
-page parsed again.
+page parsed again. A start tag with over 1,000 attributes (100,000: 15 s of parsing) loses them.
 """
 from __future__ import annotations
 
@@ -30,6 +30,16 @@ _FLAT = frozenset("area base br col embed hr img input link meta param source tr
                   "p li dt dd option".split())
 
 
+# A start tag over 64 KiB long: libxml2 checks each attribute against all the others, so 100,000
+# attributes on one element cost 15 s. Such a tag with over 1,000 attributes keeps its name only;
+# one long attribute (a 200 KB <meta content>, a data: URI) is cheap and stays.
+_HUGE_TAG = re.compile(r"<([a-zA-Z][\w:-]*)[^<>]{65536,}>")
+MAX_ATTRIBUTES = 1000
+
+
+def _without_attribute_flood(match: re.Match[str]) -> str:
+    tag = match.group(0)
+    return f"<{match.group(1)}>" if tag.count("=") > MAX_ATTRIBUTES else tag
 _TITLE_START = re.compile(r"<title\b[^>]*>", re.I)
 _NEXT_TAG = re.compile(r"<(?=[a-zA-Z!/])")
 _BAD_TITLE_END = re.compile(r"</\s+title\s*>", re.I)
@@ -39,6 +49,8 @@ def parse_html(text: str) -> HtmlElement | None:
     """The page's tree as trafilatura's `load_html` builds it; None for what is no HTML at all.
 
     Raises ValueError or TypeError as `load_html` does."""
+    if "<" in text and _HUGE_TAG.search(text):
+        text = _HUGE_TAG.sub(_without_attribute_flood, text)
     tree = load_html(text)
     if too_deep(DEEP_PARSER):
         tree = load_html(flatten_nesting(text))

@@ -58,3 +58,13 @@ def test_a_short_page_is_left_as_it_is() -> None:
     html = "<html><head><title>Erreur</title></head><body><p>Page introuvable</p><!-- fin --></body></html>"
     tree = parse_html(html)
     assert tree.find("body").text_content() == "Page introuvable"
+
+
+def test_a_tag_with_100000_attributes_keeps_its_name_not_its_attributes() -> None:
+    attrs = " ".join(f'data-a{i}="v"' for i in range(100_000))  # 15 s of libxml2 parsing as it is
+    tree = parse_html(page(f"<div class='pub' {attrs}>Publicité</div>" + PARAS))
+    div = tree.find(".//div")
+    assert div is not None and div.text == "Publicité" and not div.attrib
+    assert "Paragraphe numéro 4 " in tree.find("body").text_content()
+    small = parse_html(page("<div class='pub' data-a='1'>Publicité</div>"))
+    assert small.find(".//div").attrib == {"class": "pub", "data-a": "1"}
