@@ -65,6 +65,7 @@ EXTENSIONS = {
     "crawler.runrecord.RunRecordExtension": 100,  # crawl_runs row + archive lock when run without the CLI
     "crawler.progress.ProgressExtension": 500,
     "crawler.reactorlag.ReactorLagExtension": 510,
+    "crawler.crawldelay.CrawlDelayExtension": 520,  # robots.txt Crawl-delay per host, capped
 }
 
 # malinews settings (filled by the CLI; `scrapy crawl news -a site=NAME` uses these defaults)
@@ -88,6 +89,7 @@ MALINEWS_WARC_DIR = None  # `crawl --warc DIR`: write every HTTP exchange to WAR
 MALINEWS_WARC_MAX_BYTES = 1_000_000_000  # rotate WARC files at about this size
 MALINEWS_BACKFILL = False  # `crawl --backfill`: whole history (WP API pages, pagination to the end, date archives)
 MALINEWS_UNTIL = None  # ISO date: skip articles published after it
+MALINEWS_MAX_CRAWL_DELAY = 30.0  # robots.txt Crawl-delay honoured up to this many seconds; 0 = ignored
 MALINEWS_SITE_DOWN_AFTER = 25  # failures in a row (after retries) that set a site aside for the run; 0 = never
 MALINEWS_SITE_DOWN_PROBE_SECONDS = 60.0  # a site set aside still gets one request this often
 MALINEWS_WP_API = True  # probe /wp-json/wp/v2/posts on every site (quiet when closed)
