@@ -6,6 +6,7 @@ import gc
 import importlib
 import logging
 import multiprocessing
+import multiprocessing.connection
 import os
 import select
 import threading
@@ -163,10 +164,15 @@ class ExtractionPool:
             return
         processes = list((getattr(executor, "_processes", None) or {}).values())
         executor.shutdown(wait=False, cancel_futures=True)
+        # Wait on the workers' sentinels, not with Process.join: the executor's own manager thread
+        # reaps the workers too, and a join that loses that race returns at once, reporting a worker
+        # that has already exited as alive (it was then "killed" at every shutdown).
+        running = {process.sentinel: process for process in processes}
         deadline = time.monotonic() + grace
-        for process in processes:
-            process.join(max(0.0, deadline - time.monotonic()))
-            if process.is_alive():
-                logger.warning("an extraction worker did not stop within %.0fs: killing it", grace)
-                process.kill()
-                process.join(5)
+        while running and (left := deadline - time.monotonic()) > 0:
+            for sentinel in multiprocessing.connection.wait(list(running), timeout=left):
+                running.pop(sentinel)  # type: ignore[call-overload]
+        for process in running.values():
+            logger.warning("an extraction worker did not stop within %.0fs: killing it", grace)
+            process.kill()
+            process.join(5)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import time
 from pathlib import Path
@@ -104,3 +105,17 @@ def test_close_never_waits_forever_on_a_stuck_worker() -> None:
     started = time.monotonic()
     pool.close(grace=1.0)
     assert time.monotonic() - started < 10
+
+
+def test_closing_an_idle_pool_kills_no_worker(caplog: pytest.LogCaptureFixture) -> None:
+    """The executor's manager thread reaps the workers too: a Process.join that lost that race
+    reported an exited worker as alive, and every crawl ended 'killing' one."""
+    for _ in range(5):
+        pool = ExtractionPool(workers=2, timeout=60.0)
+        pool.start()
+        assert asyncio.run(pool.run(echo, 1))[0] == 1
+        started = time.monotonic()
+        with caplog.at_level(logging.WARNING, logger="pipelines.extraction_pool"):
+            pool.close(grace=5.0)
+        assert time.monotonic() - started < 5
+    assert "did not stop" not in caplog.text
