@@ -1,4 +1,4 @@
-"""A page whose JSON-LD holds one huge string must not cost its extraction worker ~140 bytes a character.
+r"""A page whose JSON-LD holds one huge string must not cost its extraction worker ~140 bytes a character.
 
 trafilatura's JSON-LD pass minifies every script with `JSON_MINIFY = ("(?:\\.|[^"\\])*")|\s`: an
 alternation inside a repeat, so Python's regex engine keeps one backtracking frame per character of
