@@ -11,6 +11,9 @@ _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+x
 _NEXT_TEXT = re.compile(r"^\s*(suivant(e|es)?|page suivante|next( page)?|older posts|articles plus anciens|»|›|>>)\s*$", re.I)
 _PAGINATION_BOX = re.compile(r"pagination|page-nav|nav-links|pagenavi|page-numbers|pager", re.I)
 _NEXT_CLASS = re.compile(r"\bnext\b|nextpostslink", re.I)
+# A JavaScript redirect: `window.location = "…"`, `location.href='…'`, `location.replace("…")`.
+_JS_REDIRECT = re.compile(r"""\blocation(?:\.href)?\s*=\s*["']([^"'\s]{1,2000})["']"""
+                          r"""|\blocation\.(?:replace|assign)\(\s*["']([^"'\s]{1,2000})["']\s*\)""")
 
 
 @dataclass
@@ -105,4 +108,9 @@ def extract_links(tree: HtmlElement, url: str) -> PageLinks:
                 _append(out.next_pages, seen_next, href)
     if out.canonical_url is None:
         out.canonical_url = og_url
+    for script in tree.iter("script"):  # a page that only moves on by script (mobile, AMP, old CMS)
+        code = script.text or ""
+        if "location" in code and len(code) < 100_000:
+            for match in _JS_REDIRECT.finditer(code):
+                _append(out.links, seen_links, absolute(base, match.group(1) or match.group(2)))
     return out

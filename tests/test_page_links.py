@@ -18,3 +18,12 @@ def test_backslashes_are_slashes_as_browsers_read_them() -> None:
     tree = fromstring(r'<html><body><a href="\2025\06\10\une-page\">a</a><a href="http:\\x.ml\b\">b</a></body></html>')
     assert extract_links(tree, "http://x.ml/actu/page.html").links == [
         "http://x.ml/2025/06/10/une-page/", "http://x.ml/b/"]
+
+
+def test_javascript_redirects_are_links() -> None:
+    tree = fromstring("""<html><head><script>if (mobile) { window.location.href = "/m/2025/06/10/une-page/"; }
+    else { location.replace('https://x.ml/2025/06/10/une-page/'); }</script>
+    <script>var s = "location"; location = "javascript:void(0)"; document.location='/2025/06/11/autre/';</script>
+    <script type="application/ld+json">{"url": "https://x.ml/ld/"}</script></head><body><p>Redirection…</p></body></html>""")
+    assert extract_links(tree, "https://x.ml/ancien.php?id=12").links == [
+        "https://x.ml/m/2025/06/10/une-page/", "https://x.ml/2025/06/10/une-page/", "https://x.ml/2025/06/11/autre/"]

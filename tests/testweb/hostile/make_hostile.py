@@ -225,7 +225,8 @@ SESSION_LINKS = (f'<p><a href="{SESSION_PATH}?PHPSESSID=a1b2c3">Session 1</a> '
 def markup_more(add: Any, art: Any, pages: dict[str, str | bytes], routes: list[str], unlisted: set[str]) -> None:
     """Cases M20-M32: BOMs against the labels, XHTML, impossible dates, <base> and href traps,
     <noscript> bodies, a stray </html>, 2,000 JSON-LD blocks, session ids, HTML sent as text/plain,
-    XHTML with a long prolog; M33-M35: articles nested past libxml2's depth limit; M36-M37: frames; M38: no title; M39-M40: mojibake; M41-M42: a title or comment never closed."""
+    XHTML with a long prolog; M33-M35: articles nested past libxml2's depth limit; M36-M37: frames; M38: no title; M39-M40: mojibake; M41-M42: a title or comment never closed;
+    M43-M44: a JavaScript redirect."""
     t = "Bamako : une page en UTF-16 avec BOM que l'en-tête dit UTF-8"
     html = art("M20", "utf16-avec-bom-annonce-utf8", t, relative=True).replace('<meta charset="utf-8">', '<meta charset="utf-16">')
     pages["/raw/m20.bin"] = codecs.BOM_UTF16_LE + html.encode("utf-16-le")
@@ -350,6 +351,15 @@ def markup_more(add: Any, art: Any, pages: dict[str, str | bytes], routes: list[
     t = "Macina : un commentaire jamais refermé"
     add("M42", "commentaire-jamais-referme", "article", "'<!-- pub' never closed before the article: the rest was a comment",
         art("M42", "commentaire-jamais-referme", t).replace("<article>", "<!-- bloc publicitaire <article>"), title=t)
+    moved = f"/{case_day(44, 6).replace('-', '/')}/article-demenage-par-un-script/"
+    add("M43", "ancienne-adresse-redirigee-en-javascript", "none",
+        "an old address that only moves on by script: window.location.href to M44, linked nowhere else",
+        "<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Redirection</title>"
+        f"<script>window.location.href = \"{moved}\";</script></head><body><p>Redirection…</p></body></html>\n")
+    t = "Kolondiéba : un article déménagé par un script"
+    add("M44", "article-demenage-par-un-script", "article", "reached only through M43's JavaScript redirect",
+        art("M44", "article-demenage-par-un-script", t), title=t)
+    unlisted.add("M44")
 
 
 if __name__ == "__main__":
