@@ -73,6 +73,9 @@ def _evaluate(h: OutletHealth, act: dict[str, Any] | None, cov: dict[str, Any] |
         rate = run["last_run_error_rate"] or 0
         if rate >= HIGH_ERROR_RATE and run["last_run_errors"] >= 5:
             h.warnings.append(f"{run['last_run_errors']} errors in its last run ({_pct(rate)} of requests)")
+        if run["last_run_site_down_skipped"]:
+            h.warnings.append(f"went down during its last run: {run['last_run_site_down_skipped']} requests "
+                              "skipped after failures in a row (crawler/sitehealth.py)")
         if run["last_run_date_disagreements"]:
             h.warnings.append(f"{run['last_run_date_disagreements']} date disagreements in its last run")
     if cov:
