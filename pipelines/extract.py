@@ -93,13 +93,22 @@ def _title_sources(page: PageMeta, doc: TrafilaturaDoc | dict[str, Any]) -> Iter
     yield jsonld_text(page.jsonld_article.get("headline"))
     yield page.h1
     guess = doc.get("title")  # trafilatura's metadata pass runs only if the page's own markup has no title
-    if guess and page.html_title and guess != page.html_title and guess in page.html_title:
-        # trafilatura cut <title> at its last separator, guillemets and " : " included
-        # ("Kayes : l'été « brûlant" of "Kayes : l'été « brûlant » des maraîchers"): strip_site_name
-        # cuts only a part that names the outlet.
+    if guess and page.html_title and guess != page.html_title and _cut_inside_headline(page.html_title, guess):
         guess = None
     yield guess
     yield page.html_title
+
+
+# trafilatura's split of <title> (metadata.HTMLTITLE_REGEX), with the separator captured.
+_TITLE_SPLIT = re.compile(r"^(.+)?\s+([–•·—|⁄*⋆~‹«<›»>:-])\s+(.+)$")
+
+
+def _cut_inside_headline(html_title: str, guess: str) -> bool:
+    """Whether trafilatura's title is `<title>` cut at a colon or a guillemet: French headlines
+    space those ("Mali : la transition", "l'été « brûlant » des maraîchers"), so the cut falls
+    inside the headline, while " - ", " | ", " – " set off an outlet or section name."""
+    match = _TITLE_SPLIT.match(html_title)
+    return match is not None and guess in (match.group(1), match.group(3)) and match.group(2) in ":«»‹›<>"
 
 
 def choose_title(page: PageMeta, doc: TrafilaturaDoc | dict[str, Any], url: str, hint: str | None) -> str:

@@ -215,3 +215,11 @@ def test_a_title_tag_alone_is_not_cut_at_its_guillemets(title: str, expected: st
 def test_page_language_codes_and_names(lang: str, expected: str | None) -> None:
     html = page(ld={"@type": "NewsArticle", "datePublished": "2025-03-04"}).replace(b'lang="fr"', f'lang="{lang}"'.encode())
     assert extract(html)["article"]["language"] == expected
+
+
+def test_a_title_tag_cut_before_an_unknown_section_name_stays_cut() -> None:
+    paras = "".join(f"<p>{PARA * 2}Paragraphe {i}.</p>" for i in range(8))
+    html = (f'<html lang="fr"><head><meta charset="utf-8"><title>La transition en débat - Rubrique Politique</title>'
+            f'<meta property="article:published_time" content="2025-03-04"></head>'
+            f'<body><div class="contenu">{paras}</div></body></html>').encode()
+    assert extract(html)["article"]["title"] == "La transition en débat"
