@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from io import BytesIO
+import json
 import re
 from typing import Any
 from urllib.parse import urljoin
@@ -26,7 +27,7 @@ class DiscoveryParseError(ValueError):
 class Discovered:
     """What one sitemap or feed lists: child sitemaps and page entries with their hints."""
 
-    kind: str  # "sitemapindex" | "urlset" | "text" | "rss" | "atom" | "unknown"
+    kind: str  # "sitemapindex" | "urlset" | "text" | "rss" | "atom" | "jsonfeed" | "unknown"
     sitemaps: list[str] = field(default_factory=list)
     entries: list[dict[str, Any]] = field(default_factory=list)
 
@@ -246,9 +247,43 @@ def parse_discovery_document(body: bytes, url: str, max_size: int = 50 * 1024 * 
         return parse_sitemap(data, url, max_size)
     if root in ("rss", "feed", "rdf"):
         return parse_feed(data, url)
-    if data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"http://", b"https://")):
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith((b"http://", b"https://")):
         return parse_text_sitemap(data, url)
+    if head.startswith(b"{"):
+        return parse_json_feed(data, url)
     raise DiscoveryParseError("neither a sitemap nor a feed")
+
+
+def parse_json_feed(data: bytes, url: str) -> Discovered:
+    """A JSON Feed (jsonfeed.org 1.0/1.1, `application/feed+json`): its items' `url` (else an
+    `id` that is a URL), `date_published`, `date_modified` and `title`."""
+    try:
+        doc = json.loads(data.decode("utf-8-sig", "replace"))
+    except (ValueError, RecursionError) as exc:
+        raise DiscoveryParseError(f"not a JSON feed: {exc}") from None
+    items = doc.get("items") if isinstance(doc, dict) and "jsonfeed.org" in str(doc.get("version", "")) else None
+    if not isinstance(items, list):
+        raise DiscoveryParseError("JSON without a jsonfeed.org version and items")
+    out = Discovered(kind="jsonfeed")
+    for item in items[:MAX_ENTRIES]:
+        if not isinstance(item, dict):
+            continue
+        link = next((v for v in (item.get("url"), item.get("external_url"), item.get("id"))
+                     if isinstance(v, str) and v.strip().lower().startswith(("http://", "https://", "/"))), None)
+        if link is None or (joined := safe_join(url, link)) is None:
+            continue
+        hints: dict[str, Any] = {"url": joined, "via": "feed"}
+        published, modified = (v.strip() if isinstance(v, str) else "" for v in
+                               (item.get("date_published"), item.get("date_modified")))
+        if published:
+            hints["published"] = published
+        if modified or published:
+            hints["lastmod"] = modified or published
+        if isinstance(item.get("title"), str) and item["title"].strip():
+            hints["title"] = item["title"].strip()
+        out.entries.append(hints)
+    return out
 
 
 def iso_utc(value: str | None) -> str | None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 
 import pytest
 
@@ -172,3 +173,25 @@ def test_rss_items_linked_by_atom_link_or_origlink_and_dated_by_dc_date() -> Non
     assert [e["url"] for e in entries] == ["http://x.ml/2025/06/10/a/", "http://x.ml/2025/06/11/b/", "http://x.ml/2025/06/12/c/",
                                            "http://x.ml/d/", "http://x.ml/2025/06/14/e/"]
     assert entries[2]["published"] == "2025-06-12T08:00:00Z"
+
+
+def test_json_feed() -> None:
+    feed = json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": "Le Journal", "items": [
+        {"id": "1", "url": "https://x.ml/2025/06/10/a/", "title": "A", "date_published": "2025-06-10T08:00:00+00:00"},
+        {"id": "https://x.ml/2025/06/11/b/", "date_modified": "2025-06-12T08:00:00Z", "date_published": "2025-06-11"},
+        {"id": "3", "external_url": "/2025/06/12/c/"},
+        {"id": "4"}, "pas un objet", {"url": "javascript:alert(1)"}]}).encode()
+    doc = parse_discovery_document(b"\xef\xbb\xbf" + feed, "https://x.ml/feed/json")
+    assert doc.kind == "jsonfeed"
+    assert doc.entries == [
+        {"url": "https://x.ml/2025/06/10/a/", "via": "feed", "published": "2025-06-10T08:00:00+00:00",
+         "lastmod": "2025-06-10T08:00:00+00:00", "title": "A"},
+        {"url": "https://x.ml/2025/06/11/b/", "via": "feed", "published": "2025-06-11", "lastmod": "2025-06-12T08:00:00Z"},
+        {"url": "https://x.ml/2025/06/12/c/", "via": "feed"}]
+
+
+@pytest.mark.parametrize("body", [b'{"items": []}', b'{"version": "https://jsonfeed.org/version/1", "items": 3}',
+                                  b"{" * 100_000, b'{"version": "https://jsonfeed.org/version/1"'])
+def test_json_that_is_no_json_feed_is_refused(body: bytes) -> None:
+    with pytest.raises(DiscoveryParseError):
+        parse_discovery_document(body, "https://x.ml/feed/json")
