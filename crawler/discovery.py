@@ -80,6 +80,7 @@ def parse_sitemap(body: bytes, url: str, max_size: int = 50 * 1024 * 1024) -> Di
     except (lxml.etree.XMLSyntaxError, StopIteration) as exc:
         raise DiscoveryParseError(f"not a sitemap: {exc}") from None
     out = Discovered(kind=sm.type)
+    alternates: set[str] = set()  # URLs listed so far: an alternate named by every edition is added once
     if sm.type not in ("urlset", "sitemapindex"):
         raise DiscoveryParseError(f"unexpected root element <{sm.type}>")
     try:
@@ -103,6 +104,13 @@ def parse_sitemap(body: bytes, url: str, max_size: int = 50 * 1024 * 1024) -> Di
                     if news.get("title"):
                         hints["title"] = news["title"]
                 out.entries.append(hints)
+                alternates.add(loc)
+                # hreflang alternates (<xhtml:link rel="alternate">): the same article in another
+                # language (a Bambara or English edition) may be listed nowhere else.
+                for alternate in entry.get("alternate") or []:
+                    if (other := safe_join(url, alternate)) is not None and other != loc and other not in alternates:
+                        alternates.add(other)
+                        out.entries.append({"url": other, "via": "sitemap"})
             if len(out.entries) + len(out.sitemaps) >= MAX_ENTRIES:
                 break
     except lxml.etree.XMLSyntaxError as exc:

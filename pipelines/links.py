@@ -92,6 +92,8 @@ def extract_links(tree: HtmlElement, url: str) -> PageLinks:
                 _append(out.feeds, seen_feeds, absolute(base, node.get("href")))
             elif "next" in rel:
                 _append(out.next_pages, seen_next, absolute(base, node.get("href")))
+            elif "alternate" in rel and node.get("hreflang"):  # the page in another language
+                _append(out.links, seen_links, absolute(base, node.get("href")))
             continue
         href = absolute(base, node.get("href"))
         if href is None:

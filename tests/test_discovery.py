@@ -195,3 +195,22 @@ def test_json_feed() -> None:
 def test_json_that_is_no_json_feed_is_refused(body: bytes) -> None:
     with pytest.raises(DiscoveryParseError):
         parse_discovery_document(body, "https://x.ml/feed/json")
+
+
+def test_sitemap_hreflang_alternates_are_entries() -> None:
+    sitemap = b"""<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
+    xmlns:xhtml="http://www.w3.org/1999/xhtml"><url><loc>https://x.ml/fr/2025/06/10/a/</loc><lastmod>2025-06-10</lastmod>
+    <xhtml:link rel="alternate" hreflang="fr" href="https://x.ml/fr/2025/06/10/a/"/>
+    <xhtml:link rel="alternate" hreflang="bm" href="https://x.ml/bm/2025/06/10/a/"/></url></urlset>"""
+    assert [e["url"] for e in parse_discovery_document(sitemap, "https://x.ml/sitemap.xml").entries] == [
+        "https://x.ml/fr/2025/06/10/a/", "https://x.ml/bm/2025/06/10/a/"]
+
+
+def test_alternates_named_by_every_entry_are_listed_once() -> None:
+    links = "".join(f'<xhtml:link rel="alternate" hreflang="{lang}" href="https://x.ml/{lang}/a/"/>' for lang in ("fr", "bm", "en"))
+    urls = "".join(f"<url><loc>https://x.ml/{lang}/a/</loc>{links}</url>" for lang in ("fr", "bm", "en"))
+    sitemap = ('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+               f'xmlns:xhtml="http://www.w3.org/1999/xhtml">{urls}</urlset>').encode()
+    entries = [e["url"] for e in parse_discovery_document(sitemap, "https://x.ml/sitemap.xml").entries]
+    assert sorted(set(entries)) == ["https://x.ml/bm/a/", "https://x.ml/en/a/", "https://x.ml/fr/a/"]
+    assert len(entries) == 5  # each loc, plus the alternates met before their own entry (the spider dedupes)

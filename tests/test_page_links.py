@@ -27,3 +27,11 @@ def test_javascript_redirects_are_links() -> None:
     <script type="application/ld+json">{"url": "https://x.ml/ld/"}</script></head><body><p>Redirection…</p></body></html>""")
     assert extract_links(tree, "https://x.ml/ancien.php?id=12").links == [
         "https://x.ml/m/2025/06/10/une-page/", "https://x.ml/2025/06/10/une-page/", "https://x.ml/2025/06/11/autre/"]
+
+
+def test_hreflang_alternates_are_links() -> None:
+    tree = fromstring('<html><head><link rel="alternate" hreflang="bm" href="/bm/2025/06/10/a/">'
+                      '<link rel="alternate" type="application/rss+xml" href="/feed/"><link rel="alternate" href="/x/">'
+                      '</head><body><p>x</p></body></html>')
+    found = extract_links(tree, "https://x.ml/fr/2025/06/10/a/")
+    assert found.links == ["https://x.ml/bm/2025/06/10/a/"] and found.feeds == ["https://x.ml/feed/"]
