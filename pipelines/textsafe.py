@@ -20,7 +20,11 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 # Zero-width space, LRM/RLM, bidi embeddings/overrides/isolates, word joiner, BOM: invisible in a title.
 _INVISIBLE = re.compile("[\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 # An entity with its semicolon (html.unescape alone would also read "&para" in "Sports&paris").
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+                     # Without the semicolon, as browsers still read them: numeric ones, and the
+                     # accented letters and quotes of French ("S&eacutegou", "S&#233gou").
+                     r"|&(?:#[0-9]{2,7}(?![0-9;])|#[xX][0-9a-fA-F]{2,6}(?![0-9a-fA-F;])"
+                     r"|(?:[aeiouAEIOU](?:acute|grave|circ|uml)|[cC]cedil|[lr]aquo|nbsp)(?!;))")
 # Tags a CMS leaves in a title or byline: "<b>", "</em>", "<br/>"; not "< 2 %" nor a work's title "<The Palace>".
 _TAG = re.compile(r"</?(?:a|abbr|b|br|cite|code|del|div|em|font|h[1-6]|i|img|ins|mark|p|q|s|small|span|strong"
                   r"|sub|sup|u)(?:\s[^<>]{0,300})?/?>", re.I)

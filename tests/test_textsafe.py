@@ -12,7 +12,7 @@ from pipelines.cleaning import tidy_author
 from pipelines.dates import normalize_iso
 from pipelines.extract import extract_page
 from pipelines.links import absolute
-from pipelines.textsafe import repair_mojibake, safe_article, scrub_field, scrub_text, truncate_words
+from pipelines.textsafe import repair_mojibake, safe_article, scrub_field, scrub_text, truncate_words, unmarkup
 
 PARA = ("Le gouvernement de transition a annoncé mardi à Bamako une série de mesures pour relancer "
         "l'économie nationale, selon un communiqué lu à la télévision publique. ")
@@ -223,3 +223,12 @@ def test_a_title_tag_cut_before_an_unknown_section_name_stays_cut() -> None:
             f'<meta property="article:published_time" content="2025-03-04"></head>'
             f'<body><div class="contenu">{paras}</div></body></html>').encode()
     assert extract(html)["article"]["title"] == "La transition en débat"
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("S&eacutegou", "Ségou"), ("S&#233gou", "Ségou"), ("S&#xE9gou", "Ségou"), ("&Eacutetat", "État"),
+    ("Fran&ccedilais", "Français"), ("&laquoOui&raquo", "«Oui»"),          # as browsers read them, no semicolon
+    ("Sports&paris", "Sports&paris"), ("R&D 2025", "R&D 2025"), ("A&B", "A&B"),  # not entities
+])
+def test_entities_without_their_semicolon(raw: str, expected: str) -> None:
+    assert unmarkup(raw) == expected
