@@ -123,6 +123,14 @@ def _text(el: lxml.etree._Element | None) -> str | None:
     return el.text.strip() if el is not None and el.text and el.text.strip() else None
 
 
+def localname(tag: str) -> str:
+    """An element's name without its namespace ("{http://…}link" and "atom:link" give "link").
+
+    lxml's QName refuses the names its recovering parser makes of broken markup ("ti:00Z"), which
+    cost the whole feed for one bad item."""
+    return tag.rsplit("}", 1)[-1].rsplit(":", 1)[-1]
+
+
 def _item_link(item: lxml.etree._Element, kind: str) -> str | None:
     """An item's page: FeedBurner's `<origLink>` (its `<link>` is a redirect through the proxy), else
     RSS `<link>` text, else an Atom-style `<link href>` (rel alternate or none: Atom entries, and
@@ -148,12 +156,12 @@ def parse_feed(body: bytes, url: str) -> Discovered:
         raise DiscoveryParseError(f"not a feed: {exc}") from None
     if root is None:
         raise DiscoveryParseError("empty feed document")
-    tag = lxml.etree.QName(root).localname.lower()
+    tag = localname(root.tag).lower()
     out = Discovered(kind="atom" if tag == "feed" else "rss" if tag in ("rss", "rdf") else "unknown")
     if out.kind == "unknown":
         raise DiscoveryParseError(f"unexpected root element <{tag}>")
     for item in root.iter("{*}item", "{*}entry"):
-        fields = {lxml.etree.QName(c).localname: c for c in item if isinstance(c.tag, str)}
+        fields = {localname(c.tag): c for c in item if isinstance(c.tag, str)}
         link = _item_link(item, out.kind)
         guid = _text(fields.get("guid"))
         # A guid is only an address when it is a whole http(s) URL (WordPress: "https://site/?p=12",

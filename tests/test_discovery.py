@@ -214,3 +214,11 @@ def test_alternates_named_by_every_entry_are_listed_once() -> None:
     entries = [e["url"] for e in parse_discovery_document(sitemap, "https://x.ml/sitemap.xml").entries]
     assert sorted(set(entries)) == ["https://x.ml/bm/a/", "https://x.ml/en/a/", "https://x.ml/fr/a/"]
     assert len(entries) == 5  # each loc, plus the alternates met before their own entry (the spider dedupes)
+
+
+def test_an_item_with_a_broken_tag_name_costs_nothing_else() -> None:
+    """lxml's recovering parser names broken markup "ti:00Z"; its QName refused such names and the
+    whole feed was lost (found by fuzzing parse_discovery_document)."""
+    rss = (b'<?xml version="1.0"?><rss version="2.0"><channel><item><title>A</title><link>https://x.ml/a/</link></item>'
+           b"<item><ti:00Z>oops</ti:00Z><link>https://x.ml/b/</link></item></channel></rss>")
+    assert [e["url"] for e in parse_discovery_document(rss, "https://x.ml/feed/").entries] == ["https://x.ml/a/", "https://x.ml/b/"]
