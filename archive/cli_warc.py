@@ -48,8 +48,12 @@ def import_warc(files: tuple[str, ...], db: str, sites_file: str | None) -> None
     except MalinewsError as exc:
         fail(exc)
         return
+    for path, why in summary.problems.items():
+        click.echo(f"warning: {path}: {why}", err=True)
     click.echo(f"Imported {summary.files} WARC file(s): {summary.responses:,} responses, {summary.pages:,} HTML pages; "
                f"{_counts_line(summary.counts)}", err=True)
+    if summary.unreadable:
+        fail(MalinewsError(f"{len(summary.unreadable)} of {summary.files} file(s) are not readable WARC files"))
 
 
 @click.command()

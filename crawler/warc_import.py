@@ -31,6 +31,8 @@ class ImportSummary:
     responses: int = 0
     pages: int = 0
     counts: dict[str, int] = field(default_factory=dict)
+    problems: dict[str, str] = field(default_factory=dict)  # file → why it was not read (to its end)
+    unreadable: set[str] = field(default_factory=set)  # files with no readable record at all
 
     def add(self, key: str, n: int = 1) -> None:
         """Count one event."""
@@ -89,35 +91,67 @@ class WarcImporter:
         happened to process them in), then every page in fetch order."""
         paths = list(paths)
         for path in paths:
-            for record, url, site, status in self.responses(path):
+            for record, url, site, status, body in self.responses(path):
                 if self.kind(record, url) in ("sitemap", "feed", "page", "listing", None):
-                    body = record.content_stream().read()
                     if self.is_discovery(record, url, body) and status == 200:
                         self.discovery(body, url, site)
         for path in paths:
             self.summary.files += 1
-            for record, url, site, status in self.responses(path, count=True):
+            for record, url, site, status, body in self.responses(path, count=True):
                 kind = self.kind(record, url)
                 if kind in ("robots", "sitemap", "feed", "wpapi") or status >= 400:  # API answers are not pages
                     continue
-                body = record.content_stream().read()
                 if not self.is_discovery(record, url, body):
                     self.page(record, url, site, status, body)
 
-    def responses(self, path: str | Path, count: bool = False) -> Iterator[tuple[Any, str, Site, int]]:
-        """(record, url, site, status) for each response of a registered site in one WARC file."""
+    def responses(self, path: str | Path, count: bool = False) -> Iterator[tuple[Any, str, Site, int, bytes]]:
+        """(record, url, site, status, body) for each response of a registered site in one WARC file.
+
+        A file that is no WARC, or whose record breaks off (a crawl killed mid-write, a cut
+        download), yields what came before and is named in `summary.problems`, never a traceback."""
+        records = 0
         with open(path, "rb") as fh:
-            for record in ArchiveIterator(fh):
-                if record.rec_type != "response" or record.http_headers is None:
-                    continue
-                url = record.rec_headers.get_header("WARC-Target-URI") or ""
+            iterator = iter(ArchiveIterator(fh))
+            while True:
+                try:
+                    record = next(iterator)
+                    url = record.rec_headers.get_header("WARC-Target-URI") or ""
+                    body = record.content_stream().read()
+                    if (missing := getattr(record.raw_stream, "limit", 0) or 0) > 0:
+                        # warcio hands over a record cut short without a word: half a page
+                        # would be archived as a whole article.
+                        raise EOFError(f"the {record.rec_type} record for {url} lacks {missing} of its "
+                                       f"{record.length} bytes")
+                    if record.rec_type != "response" or record.http_headers is None:
+                        continue
+                    status = int(record.http_headers.get_statuscode() or 0)
+                except StopIteration:
+                    return
+                except Exception as exc:  # noqa: BLE001 - warcio raises anything on hostile bytes
+                    if count:
+                        self._unreadable(str(path), records, exc)
+                    return
+                records += 1
                 site = self.site_of(url)
                 if count:
                     self.summary.responses += 1
                     if site is None:
                         self.summary.add("offsite")
                 if site is not None:
-                    yield record, url, site, int(record.http_headers.get_statuscode() or 0)
+                    yield record, url, site, status, body
+
+    def _unreadable(self, path: str, records: int, exc: Exception) -> None:
+        """Note a file that could not be read to its end (counted, named, logged on one line)."""
+        detail = str(exc).split(", first line:")[0].encode("ascii", "backslashreplace").decode()[:160]
+        why = f"a record is malformed or cut short ({type(exc).__name__}: {detail})"
+        if records:
+            self.summary.add("truncated_files")
+            self.summary.problems[path] = f"read up to response {records}, then {why}"
+        else:
+            self.summary.add("unreadable_files")
+            self.summary.unreadable.add(path)
+            self.summary.problems[path] = f"not a readable WARC file: {why}"
+        logger.debug("%s: %s", path, self.summary.problems[path])
 
     @staticmethod
     def kind(record: Any, url: str) -> str | None:

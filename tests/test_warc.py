@@ -211,3 +211,27 @@ def test_import_warc_reads_other_tools_warcs(warc_crawl: WarcCrawl, tmp_path: Pa
     proc = run_cli("import-warc", str(foreign), "--db", str(rebuilt), "--sites", str(warc_crawl.sites_file))
     assert proc.returncode == 0, proc.stderr
     assert sorted(article_rows(rebuilt)) == sorted(article_rows(warc_crawl.db))
+
+
+def test_a_cut_or_foreign_file_is_named_never_a_traceback(warc_crawl: WarcCrawl, tmp_path: Path) -> None:
+    """A WARC cut mid-record (a crawl killed mid-write, a broken download) gives what came before it;
+    a file that is no WARC at all is named and the command exits 1."""
+    whole = max(sorted(warc_crawl.warc_dir.glob("*.warc.gz")), key=lambda p: p.stat().st_size)
+    raw = gzip.decompress(whole.read_bytes())
+    cut = tmp_path / "cut.warc"
+    cut.write_bytes(raw[: len(raw) * 2 // 3])
+    proc = run_cli("import-warc", str(cut), "--db", str(tmp_path / "cut.db"), "--sites", str(warc_crawl.sites_file))
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr[-2000:]
+    assert f"warning: {cut}: read up to response" in proc.stderr and "truncated files 1" in proc.stderr
+    with sqlite3.connect(tmp_path / "cut.db") as conn:
+        rebuilt = dict(conn.execute("SELECT url, text FROM articles"))
+    with sqlite3.connect(warc_crawl.db) as conn:
+        crawled = dict(conn.execute("SELECT url, text FROM articles"))
+    assert rebuilt  # what came before the cut…
+    assert all(crawled.get(url) == text for url, text in rebuilt.items())  # …whole: the cut record is not half a row
+    junk = tmp_path / "junk.warc.gz"
+    junk.write_bytes(bytes(range(256)) * 20)
+    proc = run_cli("import-warc", str(junk), str(cut), "--db", str(tmp_path / "junk.db"), "--sites", str(warc_crawl.sites_file))
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr[-2000:]
+    assert f"warning: {junk}: not a readable WARC file" in proc.stderr
+    assert "Error: 1 of 2 file(s) are not readable WARC files" in proc.stderr
