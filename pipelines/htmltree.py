@@ -5,12 +5,13 @@ libxml2's HTML parser stops with a fatal "Excessive depth in document" error at 
 or following 3,000 unclosed `<font>` tags of an old CMS, came out empty. `parse_html` parses with
 `huge_tree`, and a page deeper still is parsed again with its excess nesting removed
 (`flatten_nesting`): the text survives, the surplus wrappers do not. A `<title>` whose end tag is
-missing or misspelt, or a comment never closed, swallows the whole page; it is closed and the
-page parsed again. A start tag with over 1,000 attributes (100,000: 15 s of parsing) loses them.
+missing or misspelt, a comment never closed, or an attribute quote never closed swallows the
+whole page; it is closed and the page parsed again. A start tag with over 1,000 attributes (100,000: 15 s of parsing) loses them.
 """
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 import trafilatura.utils
 from lxml.html import HtmlElement, HTMLParser
@@ -40,6 +41,7 @@ MAX_ATTRIBUTES = 1000
 def _without_attribute_flood(match: re.Match[str]) -> str:
     tag = match.group(0)
     return f"<{match.group(1)}>" if tag.count("=") > MAX_ATTRIBUTES else tag
+_OPEN_VALUE = re.compile(r"""=\s*(["'])[^"'<>\n]{0,300}>""")  # a quoted value that reaches its tag's end
 _TITLE_START = re.compile(r"<title\b[^>]*>", re.I)
 _NEXT_TAG = re.compile(r"<(?=[a-zA-Z!/])")
 _BAD_TITLE_END = re.compile(r"</\s+title\s*>", re.I)
@@ -60,9 +62,27 @@ def parse_html(text: str) -> HtmlElement | None:
     if (at := unclosed_comment(repaired)) is not None:
         # A comment never closed runs to the end of the page: the page is kept, the comment made empty.
         repaired = f"{repaired[:at]}-->{repaired[at:]}"
+    if repaired is text and (quote := unclosed_quote(tree, text)) is not None:
+        at, mark = quote
+        repaired = f"{text[:at]}{mark}{text[at:]}"
     if repaired is not text and (fixed := load_html(repaired)) is not None:
         tree = fixed
     return tree
+
+
+def unclosed_quote(tree: HtmlElement, text: str) -> tuple[int, str] | None:
+    """(where, which quote) to close an attribute whose quote was never closed (`<a href="/x>lien</a>…`):
+    the parser, as a browser, reads on to the next such quote, and the page's body comes out empty.
+    Only looked for in a long page whose body holds almost nothing; the value is closed before the
+    `>` that ends its tag, when the same quote does not come back within 500 characters."""
+    body = tree.find("body")
+    if len(text) < 500 or (body is not None and sum(1 for _ in islice(body.iter(), 6)) >= 6):
+        return None
+    for match in _OPEN_VALUE.finditer(text):
+        mark, close = match.group(1), match.end() - 1
+        if text.find(mark, close, close + 500) < 0:
+            return close, mark
+    return None
 
 
 def unclosed_comment(text: str, swallowed: int = 500) -> int | None:

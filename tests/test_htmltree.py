@@ -68,3 +68,10 @@ def test_a_tag_with_100000_attributes_keeps_its_name_not_its_attributes() -> Non
     assert "Paragraphe numéro 4 " in tree.find("body").text_content()
     small = parse_html(page("<div class='pub' data-a='1'>Publicité</div>"))
     assert small.find(".//div").attrib == {"class": "pub", "data-a": "1"}
+
+
+def test_an_attribute_quote_never_closed_does_not_swallow_the_page() -> None:
+    html = page(PARAS * 3).replace("<body>", '<body><a href="/rubrique/politique>Politique</a>')
+    tree = parse_html(html)
+    assert all(f"Paragraphe numéro {i} " in tree.find("body").text_content() for i in range(5))
+    assert tree.find(".//a").get("href") == "/rubrique/politique"
