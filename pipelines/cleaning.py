@@ -56,23 +56,6 @@ def fix_apostrophes(text: str) -> str:
     return _DOUBLED_APOSTROPHE.sub("'", text) if "''" in text else text
 
 
-def shorten(text: str, limit: int) -> str:
-    """`text` cut at the last word boundary before `limit` characters, with "…" when cut."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[:limit - 1]
-    if " " in cut[limit // 2:]:
-        cut = cut.rsplit(" ", 1)[0]
-    return cut.rstrip(" ,;:–—-") + "…"
-
-
-def headline_from_text(text: str, limit: int = 150) -> str:
-    """A stand-in headline for a page that has none: its first line of text, shortened."""
-    first = next((line for line in text.split("\n") if line.strip()), "")
-    return shorten(first, limit)
-
-
 def _norm(text: str) -> str:
     return _ALNUM.sub("", text.casefold())
 

@@ -15,14 +15,14 @@ from trafilatura.metadata import Document, examine_meta, extract_catstags, extra
 
 from archive.textsketch import text_sketch
 from pipelines.classify import PageSignals, classify_page, classify_shape
-from pipelines.cleaning import byline_author, clean_text, fix_apostrophes, headline_from_text, shorten, tidy_author
+from pipelines.cleaning import byline_author, clean_text, fix_apostrophes, tidy_author
 from pipelines.dates import parse_now
 from pipelines.decode import decode_body
 from pipelines.htmltree import parse_html
 from pipelines.links import absolute, extract_links
 from pipelines.metadata import PageMeta, jsonld_list, jsonld_text, read_meta, squash
 from pipelines.pubdate import PUBLISHED_META, choose_modified, choose_published, header_scan
-from pipelines.textsafe import MAX_AUTHOR, safe_article, scrub_text
+from pipelines.textsafe import MAX_AUTHOR, safe_article, scrub_text, truncate_words
 
 # trafilatura minifies every JSON-LD script with `("(?:\\.|[^"\\])*")|\s`: a repeated alternation, so
 # the regex engine keeps one backtracking frame per character of a string literal and a 5 MB
@@ -99,16 +99,15 @@ def _title_sources(page: PageMeta, doc: TrafilaturaDoc | dict[str, Any]) -> Iter
     yield page.html_title
 
 
-# trafilatura's split of <title> (metadata.HTMLTITLE_REGEX), with the separator captured.
-_TITLE_SPLIT = re.compile(r"^(.+)?\s+([–•·—|⁄*⋆~‹«<›»>:-])\s+(.+)$")
-
-
 def _cut_inside_headline(html_title: str, guess: str) -> bool:
-    """Whether trafilatura's title is `<title>` cut at a colon or a guillemet: French headlines
-    space those ("Mali : la transition", "l'été « brûlant » des maraîchers"), so the cut falls
-    inside the headline, while " - ", " | ", " – " set off an outlet or section name."""
-    match = _TITLE_SPLIT.match(html_title)
-    return match is not None and guess in (match.group(1), match.group(3)) and match.group(2) in ":«»‹›<>"
+    """Whether trafilatura's title is `<title>` cut (by its own HTMLTITLE_REGEX) at a colon or a
+    guillemet: French headlines space those ("Mali : la transition", "l'été « brûlant » des
+    maraîchers"), so the cut falls inside the headline, while " - ", " | ", " – " set off an outlet
+    or section name."""
+    match = trafilatura.metadata.HTMLTITLE_REGEX.match(html_title)
+    if match is None or guess not in (match[1], match[2]):
+        return False
+    return html_title[len(match[1] or ""):].lstrip()[:1] in tuple(":«»‹›<>")
 
 
 def choose_title(page: PageMeta, doc: TrafilaturaDoc | dict[str, Any], url: str, hint: str | None) -> str:
@@ -139,7 +138,7 @@ def choose_title(page: PageMeta, doc: TrafilaturaDoc | dict[str, Any], url: str,
     hint_title = squash(hint)
     if hint_title and len(hint_title) <= MAX_TITLE_CHARS:
         return hint_title
-    return shorten(overlong[0], MAX_TITLE_CHARS) if overlong else ""
+    return (truncate_words(overlong[0], MAX_TITLE_CHARS) or "") if overlong else ""
 
 
 def _language_sources(page: PageMeta, doc: TrafilaturaDoc | dict[str, Any], default: str | None) -> Iterator[str | None]:
@@ -312,7 +311,7 @@ def _build_article(page: PageMeta, doc: TrafilaturaDoc | dict[str, Any], job: di
     cleaned = clean_text(scrub_text(doc.get("text") or ""), title)
     body = cleaned.text
     if not title:  # no source names it: its first line stands in rather than the article being lost
-        title = headline_from_text(body)
+        title = truncate_words(squash(next((line for line in body.split("\n") if line.strip()), "")), 150) or ""
     if cleaned.source and not _SOURCE_LINE.search(body):
         body = f"{body}\nSource : {cleaned.source}" if body else f"Source : {cleaned.source}"
     header_date, header_author = header_scan(page, now)

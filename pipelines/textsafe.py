@@ -84,10 +84,10 @@ def scrub_field(value: Any, limit: int | None = None) -> str | None:
 
 
 def truncate_words(text: str | None, limit: int) -> str | None:
-    """`text` cut at the last word boundary before `limit` characters, with an ellipsis."""
+    """`text` cut at the last word boundary before `limit` characters, ellipsis included."""
     if text is None or len(text) <= limit:
         return text
-    return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + " …"
+    return text[:limit - 2].rsplit(" ", 1)[0].rstrip(" ,;:") + " …"
 
 
 def safe_url(url: Any) -> str | None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.cleaning import byline_author, clean_text, fix_apostrophes, headline_from_text, shorten
+from pipelines.cleaning import byline_author, clean_text, fix_apostrophes
 
 BODY = ("Le gouvernement de transition a annoncé mercredi une série de mesures destinées à renforcer la sécurité "
         "dans les régions du centre, selon un communiqué lu à la télévision nationale ce soir.")
@@ -123,15 +123,3 @@ def test_related_heading_followed_by_real_paragraphs_is_not_a_tail() -> None:
 def test_rights_footer_dropped_at_the_end_only() -> None:
     assert lines(f"{BODY}\n{BODY2}\nL'Écho du Djoliba – Tous droits réservés © 2025") == [BODY, BODY2]
 
-
-def test_shorten_cuts_at_a_word_boundary() -> None:
-    assert shorten("Un titre court", 300) == "Un titre court"
-    cut = shorten("Bamako : " + "très " * 100 + "long", 60)
-    assert cut.endswith("très…") and len(cut) <= 60
-    assert shorten("x" * 100, 10) == "x" * 9 + "…"  # one unbroken word: cut inside it
-
-
-def test_headline_from_text_is_the_first_line() -> None:
-    assert headline_from_text("\n\nSégou : la crue arrive.\nLa suite.") == "Ségou : la crue arrive."
-    assert len(headline_from_text("mot " * 100)) <= 150
-    assert headline_from_text("") == ""

@@ -46,6 +46,16 @@ def test_scrub_field_removes_invisible_controls_and_bounds_length() -> None:
 def test_truncate_words_cuts_at_a_word_boundary() -> None:
     assert truncate_words("un deux trois quatre", 12) == "un deux …"
     assert truncate_words("court", 12) == "court" and truncate_words(None, 3) is None
+    long = "Bamako : " + "très " * 100 + "long"
+    assert len(truncate_words(long, 60)) <= 60 and truncate_words(long, 60).endswith("très …")
+    assert truncate_words("x" * 100, 10) == "x" * 8 + " …"  # one unbroken word: cut inside it
+
+
+def test_a_page_without_any_headline_keeps_its_first_line() -> None:
+    html = page(ld={"@type": "NewsArticle", "datePublished": "2025-03-04"}).replace(
+        b"<title>Un titre sur le Mali</title>", b"").replace(b"<h1>Un titre sur le Mali</h1>", b"")
+    title = extract(html)["article"]["title"]
+    assert title.startswith("Le gouvernement de transition a annonc") and title.endswith(" …") and len(title) <= 150
 
 
 def test_safe_article_bounds_every_metadata_field() -> None:

@@ -160,7 +160,7 @@ def markup_site() -> None:
         art("M11", "imbrication-profonde-de-div", t11, body_prefix="<div>" * 5000), title=t11)
     t12 = "Diré : un titre démesuré " + "très " * 2000
     add("M12", "titre-gigantesque-de-dix-mille-caracteres", "article", "a 10,000-character <title>/<h1> (archived, the title shortened)",
-        art("M12", "titre-gigantesque-de-dix-mille-caracteres", t12), title="Diré : un titre démesuré " + "très " * 53 + "très…")
+        art("M12", "titre-gigantesque-de-dix-mille-caracteres", t12), title="Diré : un titre démesuré " + "très " * 53 + "très …")
     t13 = "Ségou : un JSON-LD qui échappe des moitiés d'emoji"
     ld13 = ('{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "%s \\ud83d", '
             '"datePublished": "2025-06-13T09:30:00+00:00", "author": {"@type": "Person", "name": "Moussa \\udc00Keïta"}}' % t13)
@@ -334,7 +334,7 @@ def markup_more(add: Any, art: Any, pages: dict[str, str | bytes], routes: list[
     html = html.replace(f"<title>{t} – Le Hostile</title>", "").replace(f"<h1>{t}</h1>", "")
     add("M38", "article-sans-aucun-titre", "article", "no <title>, <h1>, og:title nor headline: the first line stands in", html,
         title="À Ségou, les producteurs de riz de l'Office du Niger ont entamé la préparation des parcelles avant "
-              "l'hivernage, malgré le retard des engrais promis…")
+              "l'hivernage, malgré le retard des engrais promis …")
     t = "Sévaré : un article que le CMS a encodé deux fois"
     twice = art("M39", "article-encode-deux-fois", t)
     head, body = twice.split("<body", 1)
