@@ -25,7 +25,12 @@ logger = logging.getLogger(__name__)
 
 
 def robots_crawl_delay(body: bytes, user_agent: str) -> float | None:
-    """The `Crawl-delay` robots.txt gives `user_agent` (its own group, else `*`), in seconds, or None."""
+    """The `Crawl-delay` robots.txt gives `user_agent` (its own group, else `*`), in seconds, or None.
+
+    RobotsTxtMiddleware has already parsed this body (and keeps its parser to itself): the second
+    Protego parse is only paid by a robots.txt that has a Crawl-delay line at all."""
+    if b"crawl-delay" not in body[:500 * 1024].lower():
+        return None
     try:
         delay = Protego.parse(truncate_robots(body).decode("utf-8", "replace")).crawl_delay(user_agent)
     except Exception:  # noqa: BLE001 - a robots.txt that Protego cannot read gives no delay

@@ -6,7 +6,6 @@ from datetime import date, datetime, timezone
 from typing import Any, Mapping
 from urllib.parse import urlsplit
 
-
 from crawler.wpapi import apply_hints
 from pipelines import pubdate
 from pipelines.dates import date_from_url, normalize_iso, parse_now

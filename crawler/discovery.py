@@ -217,7 +217,7 @@ def parse_text_sitemap(data: bytes, url: str) -> Discovered:
 
 _PROLOG = re.compile(rb"""\s*(?:<\?.*?\?>|<!--.*?-->|<!doctype[^>\[]*(?:\[.*?\])?\s*>)""", re.S | re.I)
 _FIRST_TAG = re.compile(rb"\s*<([a-z_][\w.:-]*)", re.I)
-DISCOVERY_ROOTS = frozenset({b"rss", b"feed", b"rdf", b"urlset", b"sitemapindex"})
+SITEMAP_ROOTS, FEED_ROOTS = ("urlset", "sitemapindex"), ("rss", "feed", "rdf")
 SNIFF_BYTES = 64 * 1024
 _XML_START = re.compile(rb"<(?:\?xml\s|urlset|sitemapindex|rss|feed|rdf:rdf)\b", re.I)
 
@@ -245,7 +245,7 @@ def is_discovery_xml(body: bytes) -> bool:
     first 64 KiB, an XML declaration without `<html` decides (the parser then counts what it finds)."""
     root = root_element(body)
     if root is not None:
-        return root.encode() in DISCOVERY_ROOTS
+        return root in SITEMAP_ROOTS + FEED_ROOTS
     head = body[:SNIFF_BYTES].lstrip().lower()
     return head.startswith(b"<?xml") and b"<html" not in head
 
@@ -259,9 +259,9 @@ def parse_discovery_document(body: bytes, url: str, max_size: int = 50 * 1024 * 
         # XML declaration, so the document starts where the XML does.
         data = data[junk.start():]
         root = root_element(data)
-    if root in ("urlset", "sitemapindex"):
+    if root in SITEMAP_ROOTS:
         return parse_sitemap(data, url, max_size)
-    if root in ("rss", "feed", "rdf"):
+    if root in FEED_ROOTS:
         return parse_feed(data, url)
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith((b"http://", b"https://")):

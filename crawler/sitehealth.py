@@ -2,8 +2,9 @@
 
 A site that goes down mid-crawl leaves thousands of queued requests (a sitemap's worth); each one
 would then cost DOWNLOAD_TIMEOUT × (RETRY_TIMES + 1) — days for a big backfill. After
-`MALINEWS_SITE_DOWN_AFTER` failed attempts in a row (timeouts, refused or reset connections, 5xx
-and 429; retries are attempts too), the site's further requests are skipped and counted
+`MALINEWS_SITE_DOWN_AFTER` failed attempts in a row (timeouts, refused or reset connections, and
+the statuses Scrapy retries, RETRY_HTTP_CODES: 5xx, 408, 429; retries are attempts too), the
+site's further requests are skipped and counted
 (`malinews/<site>/site_down_skipped`), with one warning in the log. Every
 `MALINEWS_SITE_DOWN_PROBE_SECONDS` one request still goes through: if it succeeds the site is
 back and crawled as before. Skipped pages are not archived, so the next run asks for them again.
@@ -21,8 +22,6 @@ from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Response
 
 logger = logging.getLogger(__name__)
-
-FAILING_STATUSES = frozenset({429, 500, 502, 503, 504, 520, 521, 522, 523, 524})
 
 
 class SiteDownSkip(IgnoreRequest):
@@ -47,6 +46,7 @@ class SiteHealthMiddleware:
         self.crawler = crawler
         self.down_after = down_after
         self.probe_seconds = probe_seconds
+        self.failing_statuses = frozenset(int(code) for code in crawler.settings.getlist("RETRY_HTTP_CODES"))
         self.clock = clock
         self.sites: dict[str, SiteHealth] = {}
 
@@ -72,8 +72,9 @@ class SiteHealthMiddleware:
         raise SiteDownSkip(f"site {request.meta['site']} is down ({health.failures} failures in a row)")
 
     def process_response(self, request: Request, response: Response, spider: Spider | None = None) -> Response:
-        """A 5xx or 429 is a failure; any other answer (a 404 too) shows the site is up."""
-        if response.status in FAILING_STATUSES:
+        """A status Scrapy retries (5xx, 408, 429) is a failure; any other answer (a 404 too) shows
+        the site is up."""
+        if response.status in self.failing_statuses:
             self._failed(request, f"HTTP {response.status}")
         else:
             self._succeeded(request)

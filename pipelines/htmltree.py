@@ -6,7 +6,8 @@ or following 3,000 unclosed `<font>` tags of an old CMS, came out empty. `parse_
 `huge_tree`, and a page deeper still is parsed again with its excess nesting removed
 (`flatten_nesting`): the text survives, the surplus wrappers do not. A `<title>` whose end tag is
 missing or misspelt, a comment never closed, or an attribute quote never closed swallows the
-whole page; it is closed and the page parsed again. A start tag with over 1,000 attributes (100,000: 15 s of parsing) loses them.
+whole page; it is closed and the page parsed again. A start tag with over 1,000 attributes
+(100,000 cost 15 s of parsing) loses them.
 """
 from __future__ import annotations
 
@@ -38,13 +39,15 @@ _HUGE_TAG = re.compile(r"<([a-zA-Z][\w:-]*)[^<>]{65536,}>")
 MAX_ATTRIBUTES = 1000
 
 
-def _without_attribute_flood(match: re.Match[str]) -> str:
-    tag = match.group(0)
-    return f"<{match.group(1)}>" if tag.count("=") > MAX_ATTRIBUTES else tag
 _OPEN_VALUE = re.compile(r"""=\s*(["'])[^"'<>\n]{0,300}>""")  # a quoted value that reaches its tag's end
 _TITLE_START = re.compile(r"<title\b[^>]*>", re.I)
 _NEXT_TAG = re.compile(r"<(?=[a-zA-Z!/])")
 _BAD_TITLE_END = re.compile(r"</\s+title\s*>", re.I)
+
+
+def _without_attribute_flood(match: re.Match[str]) -> str:
+    tag = match.group(0)
+    return f"<{match.group(1)}>" if tag.count("=") > MAX_ATTRIBUTES else tag
 
 
 def parse_html(text: str) -> HtmlElement | None:
