@@ -19,16 +19,20 @@ _AVEC = re.compile(r"^avec\s+(?P<name>.+?)\.?$", re.I)
 _PAREN = re.compile(r"^\((?P<name>[^()]{2,40})\)\.?$")
 _BYLINE = re.compile(r"^(?:par|by)\s+(?P<who>.+)$", re.I)
 _HEADER = re.compile(r"^publi[ée] le\b.*\|\s*(?P<name>[^|]+)$", re.I)
-_TAG_END = re.compile(r"\s*\((?P<name>[A-Za-z][\w .'-]{1,24})\)\s*\.?$")
+# These run on every article's last lines, whatever their length: none may retry from inside a run
+# of whitespace (`(?<!\s)`), and a name line's words must be split by whitespace. The former
+# `(?:[A-Z][\w.-]*\.?\s*){1,4}$` tried every way of cutting one long capitalised word in four: a
+# last line of 200 capitals took 2.4 s, of 1,000 hours (tests/test_regex_bounds.py).
+_TAG_END = re.compile(r"(?<!\s)\s*\((?P<name>[A-Za-z][\w .'-]{1,24})\)\s*\.?$")
 _DATELINE = re.compile(r"^[A-ZÀ-Ý][\w'’ -]{1,30},?\s+(?:le\s+)?(?:\d{1,2}(?:er)?\s+[\w.]+(?:\s+\d{4})?\s*)?"
                        r"\((?P<name>[^()]{2,24})\)\s*[-–—:]\s*")
-_TEASER_END = re.compile(r"\s*(?:\(…\)|\(\.\.\.\)|\[…\]|\[\.\.\.\]|lire la suite\s*(?:\.\.\.|…)?)\s*$", re.I)
+_TEASER_END = re.compile(r"(?<!\s)\s*(?:\(…\)|\(\.\.\.\)|\[…\]|\[\.\.\.\]|lire la suite\s*(?:\.\.\.|…)?)\s*$", re.I)
 _BOILER = re.compile(r"^(?:lire (?:la suite|aussi)|voir aussi|partager|partagez|articles? similaires|"
                      r"bo[iî]te de commentaires|voir toutes les publications|auteur/autrice|abonnez-vous|"
                      r"suivez-nous|commentaires?\b|\(…\)|\[…\]|…$|\.\.\.$)", re.I)
-_NAME_LINE = re.compile(r"^(?:[A-ZÀ-Ý][\w'’.-]*\.?\s*){1,4}$")
-_ISSUE = re.compile(r"\s+(?:du|n°|no)\s*(?:(?:lun|mar|mercre|jeu|vendre|same)di\s+|dimanche\s+)?\d.*$", re.I)
-_NAME_TAIL = re.compile(r"\s*,\s*\d.*$|\s+(?:du|n°|no|-|–)\s*\d.*$|[\s.,;:!]+$", re.I)
+_NAME_LINE = re.compile(r"^[A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*){0,3}\s*$")
+_ISSUE = re.compile(r"(?<!\s)\s+(?:du|n°|no)\s*(?:(?:lun|mar|mercre|jeu|vendre|same)di\s+|dimanche\s+)?\d.*$", re.I)
+_NAME_TAIL = re.compile(r"(?<!\s)\s*,\s*\d.*$|(?<!\s)\s+(?:du|n°|no|-|–)\s*\d.*$|(?<![\s.,;:!])[\s.,;:!]+$", re.I)
 
 
 def compact(name: str) -> str:

@@ -9,7 +9,6 @@ from typing import Any, Iterator
 from urllib.parse import urlsplit
 
 import trafilatura
-import trafilatura.metadata
 from lxml.html import HtmlElement
 from trafilatura.metadata import Document, examine_meta, extract_catstags, extract_meta_json, extract_metadata
 
@@ -23,14 +22,9 @@ from pipelines.links import absolute, extract_links
 from pipelines.metadata import PageMeta, jsonld_list, jsonld_text, read_meta, squash
 from pipelines.pubdate import PUBLISHED_META, choose_modified, choose_published, header_scan
 from pipelines.textsafe import MAX_AUTHOR, safe_article, scrub_text, truncate_words
+from pipelines.trafilatura_guards import install as install_trafilatura_guards
 
-# trafilatura minifies every JSON-LD script with `("(?:\\.|[^"\\])*")|\s`: a repeated alternation, so
-# the regex engine keeps one backtracking frame per character of a string literal and a 5 MB
-# `articleBody` took a worker to ~790 MB. The possessive form matches exactly the same strings (the
-# two branches cannot overlap) without the frames (tests/test_jsonld_memory.py). Only that exact
-# pattern is replaced: a trafilatura release that changes it keeps its own.
-if trafilatura.metadata.JSON_MINIFY.pattern == r'("(?:\\.|[^"\\])*")|\s':
-    trafilatura.metadata.JSON_MINIFY = re.compile(r'("(?:[^"\\]++|\\.)*+")|\s')
+install_trafilatura_guards()  # bounded forms of trafilatura's quadratic regexes (hostile input)
 
 # fast=True skips trafilatura's readability/jusText fallback: on the shared benchmark it scored higher
 # (F1 0.963 vs 0.960) and cost ~6 ms less per page (bench/extraction.py); all fixtures pass either way.
@@ -52,7 +46,7 @@ CATSTAGS = {"categories": "category", "tags": "tag"}  # trafilatura's field -> i
 HEAD_FIELDS = frozenset({"image", "description", *CATSTAGS})  # fields trafilatura takes from <meta>/JSON-LD (+ links)
 _NOT_A_NAME = re.compile(r"(?:https?|mailto|www)[\s:./a-z]|[^\s@]+@[^\s@]+$", re.I)  # a URL or an address, no byline
 _TEASER_END = re.compile(r"(?:\[…\]|\[\.\.\.\]|\(…\)|\(\.\.\.\))\s*$")
-_SOURCE_LINE = re.compile(r"^\s*source\s*:", re.I | re.M)
+_SOURCE_LINE = re.compile(r"^[^\S\n]*source\s*:", re.I | re.M)
 
 
 def content_hash(text: str) -> str:

@@ -3,7 +3,7 @@ r"""A page whose JSON-LD holds one huge string must not cost its extraction work
 trafilatura's JSON-LD pass minifies every script with `JSON_MINIFY = ("(?:\\.|[^"\\])*")|\s`: an
 alternation inside a repeat, so Python's regex engine keeps one backtracking frame per character of
 a string literal. A 5 MB `articleBody` (5.3 MB page) took the worker to ~790 MB (and 1.3 s); the
-possessive form of the same regex gives identical output in ~50 MB and 0.03 s. pipelines/extract.py
+possessive form of the same regex gives identical output in ~50 MB and 0.03 s. pipelines/trafilatura_guards.py
 installs it; the second test checks it minifies every recorded JSON-LD block exactly as the original.
 """
 from __future__ import annotations
