@@ -226,7 +226,7 @@ def markup_more(add: Any, art: Any, pages: dict[str, str | bytes], routes: list[
     """Cases M20-M32: BOMs against the labels, XHTML, impossible dates, <base> and href traps,
     <noscript> bodies, a stray </html>, 2,000 JSON-LD blocks, session ids, HTML sent as text/plain,
     XHTML with a long prolog; M33-M35: articles nested past libxml2's depth limit; M36-M37: frames; M38: no title; M39-M40: mojibake; M41-M42: a title or comment never closed;
-    M43-M44: a JavaScript redirect."""
+    M43-M44: a JavaScript redirect; M45-M46: strings that made regular expressions quadratic."""
     t = "Bamako : une page en UTF-16 avec BOM que l'en-tête dit UTF-8"
     html = art("M20", "utf16-avec-bom-annonce-utf8", t, relative=True).replace('<meta charset="utf-8">', '<meta charset="utf-16">')
     pages["/raw/m20.bin"] = codecs.BOM_UTF16_LE + html.encode("utf-16-le")
@@ -360,6 +360,17 @@ def markup_more(add: Any, art: Any, pages: dict[str, str | bytes], routes: list[
     add("M44", "article-demenage-par-un-script", "article", "reached only through M43's JavaScript redirect",
         art("M44", "article-demenage-par-un-script", t), title=t)
     unlisted.add("M44")
+    t = "Yanfolila : un article signé d'une ligne de mille capitales"
+    page = art("M45", "derniere-ligne-de-mille-capitales", t)
+    at = page.rindex("</p>\n</article>")
+    add("M45", "derniere-ligne-de-mille-capitales", "article",
+        "the article ends on one 'word' of 1,000 capitals and a '!' (the credit scan's name-line regex took hours)",
+        page[:at] + "</p><p>" + "MALI" * 250 + "!" + page[at:], title=t)
+    t = "Kadiolo : des métadonnées hérissées de chevrons"
+    add("M46", "metadonnees-herissees-de-chevrons", "article",
+        "100,000 '<' in an author <meta> and in a date <meta> (trafilatura's tag stripper: quadratic)",
+        art("M46", "metadonnees-herissees-de-chevrons", t, extra_head=f'<meta name="author" content="{"<" * 100_000}">'
+            f'<meta name="date" content="{"<" * 100_000}">'), title=t)
 
 
 if __name__ == "__main__":
