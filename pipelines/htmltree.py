@@ -7,7 +7,8 @@ or following 3,000 unclosed `<font>` tags of an old CMS, came out empty. `parse_
 (`flatten_nesting`): the text survives, the surplus wrappers do not. A `<title>` whose end tag is
 missing or misspelt, a comment never closed, or an attribute quote never closed swallows the
 whole page; it is closed and the page parsed again. A start tag with over 1,000 attributes
-(100,000 cost 15 s of parsing) loses them.
+(100,000 cost 15 s of parsing) loses them. Its elements answer trafilatura's `//p//text()` in
+linear time (see trafilatura_guards).
 """
 from __future__ import annotations
 
@@ -15,14 +16,34 @@ import re
 from itertools import islice
 
 import trafilatura.utils
-from lxml.html import HtmlElement, HTMLParser
+from lxml.html import HtmlElement, HtmlElementClassLookup, HTMLParser
 from trafilatura.utils import load_html
+
+from pipelines.trafilatura_guards import LinearXPathMixin
+
+
+class LinearXPathLookup(HtmlElementClassLookup):
+    """lxml.html's element classes with LinearXPathMixin mixed into every one, the plain
+    HtmlElement included (lxml's own '*' mixin reaches only its special form and label classes)."""
+
+    def __init__(self) -> None:
+        super().__init__(mixins=[("*", LinearXPathMixin)])
+        self._plain = type("HtmlElement", (LinearXPathMixin, HtmlElement), {})
+
+    def lookup(self, node_type: str, document: object, namespace: str | None, name: str) -> type | None:
+        """The class of a new element proxy; lxml.html's choice for anything else."""
+        if node_type == "element":
+            return self._element_classes.get(name.lower(), self._plain)
+        return super().lookup(node_type, document, namespace, name)
+
 
 FLATTEN_DEPTH = 500  # counted tags; with the uncounted ones under them, well under libxml2's 2,048
 # trafilatura's own parser options, plus huge_tree (depth 2,048, text nodes over 10 MB). load_html
 # reads this module global at call time; the page's size is bounded before it gets here.
 DEEP_PARSER = HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True,
                          remove_pis=True, huge_tree=True)
+# Its elements answer trafilatura's quadratic `xpath("//p//text()")` in linear time.
+DEEP_PARSER.set_element_class_lookup(LinearXPathLookup())
 trafilatura.utils.HTML_PARSER = DEEP_PARSER
 
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)\b[^>]*>")

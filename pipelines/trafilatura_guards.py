@@ -1,10 +1,14 @@
-"""Bounds on trafilatura's own regular expressions for hostile input (`install()`, called by pipelines.extract).
+"""Bounds on trafilatura's own regular expressions and XPaths for hostile input (`install()`,
+called by pipelines.extract).
 
 A few of trafilatura's patterns retry a failing match from every position of a string, or keep a
-backtracking frame per character, so a hostile page made them quadratic in time or memory. Each
-replacement here gives exactly the original's result, and is installed only while trafilatura
-still ships the pattern it replaces: a release that changes one keeps its own.
-(tests/test_regex_bounds.py, tests/test_jsonld_memory.py)
+backtracking frame per character, so a hostile page made them quadratic in time or memory. Its
+XPaths of the shape `//X//Y` are quadratic in libxml2, which merges each X's descendants into the
+result with a duplicate check against everything found so far: a 1 MB tag cloud of 25,000
+`<div class="tags"><a href>` took 67 s, 200,000 `<p>a</p>` 97 s. Each replacement here gives
+exactly the original's result, and is installed only while trafilatura still ships the pattern it
+replaces: a release that changes one keeps its own.
+(tests/test_regex_bounds.py, tests/test_xpath_bounds.py, tests/test_jsonld_memory.py)
 """
 from __future__ import annotations
 
@@ -14,6 +18,8 @@ from typing import Any
 import trafilatura.json_metadata
 import trafilatura.metadata
 import trafilatura.utils
+import trafilatura.xpaths
+from lxml.etree import XPath, _Element
 
 # A JSON-LD, <meta> or byline author string longer than this is no list of names (malinews keeps
 # authors of at most 200 characters): trafilatura's name clean-up is quadratic on such strings.
@@ -83,6 +89,61 @@ def bounded_normalize_authors(current_authors: str | None, author_string: str) -
     return _normalize_authors(current_authors, author_string)
 
 
+# `//X//a[@href]`: trafilatura's category and tag link searches.
+_LINKS_UNDER = re.compile(r"^//(?P<outer>.+)//a\[@href\]$", re.S)
+# `//p//text()` in trafilatura's main extractor (`subtree.xpath(...)`, a string: no object to replace)
+# has this linear equivalent: the same text nodes, in the same (document) order.
+LINEAR_XPATHS = {"//p//text()": "//text()[ancestor::p]"}
+
+
+class LinksUnder:
+    """Stands in for a compiled XPath `//X//a[@href]`, found in linear time: X's matches first (the
+    original's own first step), then one walk through each outermost match's descendants."""
+
+    def __init__(self, original: XPath) -> None:
+        self._original = original
+        self.path = original.path
+        match = _LINKS_UNDER.match(" ".join(original.path.split()))
+        if match is None:
+            raise ValueError(f"not an //X//a[@href] XPath: {original.path!r}")
+        self._outer = XPath("//" + match.group("outer"), namespaces={"re": trafilatura.xpaths.REGEXP_NS})
+
+    def __call__(self, tree: _Element, **variables: Any) -> list[_Element]:
+        """The `<a href>` elements inside X's matches, each once, in document order."""
+        if variables:
+            return self._original(tree, **variables)
+        matches = self._outer(tree)
+        if not matches:
+            return []
+        matched = set(matches)  # lxml keeps one proxy per live node: identity is node identity
+        inside: set[_Element] = set()
+        links: list[_Element] = []
+        for top in matches:
+            if top in inside:  # its links were collected with the match that holds it
+                continue
+            for element in top.iterdescendants():
+                if element in matched:
+                    inside.add(element)
+                if element.tag == "a" and element.get("href") is not None:
+                    links.append(element)
+        return links
+
+
+class LinearXPathMixin:
+    """Element mixin (see htmltree.DEEP_PARSER) that answers `element.xpath(path)` for a path in
+    LINEAR_XPATHS with its linear equivalent."""
+
+    def xpath(self, _path: str, **kwargs: Any) -> Any:
+        """lxml's `_Element.xpath`, with a quadratic path swapped for its linear twin."""
+        return super().xpath(LINEAR_XPATHS.get(_path, _path), **kwargs)  # type: ignore[misc]
+
+
+def _links_under(expressions: list[Any]) -> None:
+    for i, expression in enumerate(expressions):
+        if isinstance(expression, XPath) and _LINKS_UNDER.match(" ".join(expression.path.split())):
+            expressions[i] = LinksUnder(expression)
+
+
 def install() -> None:
     """Put the bounded forms in place of trafilatura's (idempotent)."""
     # trafilatura minifies every JSON-LD script with `("(?:\\.|[^"\\])*")|\s`: a repeated
@@ -101,3 +162,6 @@ def install() -> None:
     for module in (trafilatura.json_metadata, trafilatura.metadata):
         if module.normalize_authors is _normalize_authors:
             module.normalize_authors = bounded_normalize_authors
+    # the lists trafilatura.metadata imported (same objects), so both modules see the linear forms
+    _links_under(trafilatura.xpaths.CATEGORIES_XPATHS)
+    _links_under(trafilatura.xpaths.TAGS_XPATHS)

@@ -10,7 +10,7 @@ from concurrent.futures.process import BrokenProcessPool
 
 import pytest
 
-from pipelines.extraction_pool import ExtractionPool, ExtractionTimeoutError
+from pipelines.extraction_pool import HEAVY_PAGE_TAGS, ExtractionPool, ExtractionTimeoutError, heavy_page
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -41,6 +41,68 @@ def die_once(flag: str) -> str:
 def slow_echo(value: int) -> int:
     time.sleep(0.5)
     return value
+
+
+def timed(value: int) -> tuple[int, float, float]:
+    """The value, and when the job started and ended in its worker."""
+    start = time.monotonic()
+    time.sleep(0.4)
+    return value, start, time.monotonic()
+
+
+def resident_mb() -> float:
+    """The worker's resident memory now."""
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def parse_a_million_elements() -> float:
+    """What a heavy page does to a worker: ~100 MB of small C allocations, freed at the end."""
+    from lxml import etree
+    tree = etree.fromstring("<r>" + "<a>x</a>" * 1_000_000 + "</r>")
+    del tree
+    return resident_mb()
+
+
+def test_heavy_jobs_run_one_at_a_time_beside_light_ones() -> None:
+    async def go(pool: ExtractionPool) -> tuple[list[tuple[int, float, float]], list[tuple[int, float, float]]]:
+        heavy = [pool.run(timed, i, heavy=True) for i in range(3)]
+        light = [pool.run(timed, 10 + i) for i in range(3)]
+        results = await asyncio.gather(*heavy, *light)
+        return results[:3], results[3:]
+
+    pool = ExtractionPool(workers=2)
+    pool.start()
+    try:
+        heavy, light = asyncio.run(go(pool))
+    finally:
+        pool.close()
+    assert [v for v, _, _ in heavy] == [0, 1, 2] and [v for v, _, _ in light] == [10, 11, 12]
+    spans = sorted((start, end) for _, start, end in heavy)
+    assert all(spans[i][1] <= spans[i + 1][0] for i in range(2)), f"heavy jobs overlapped: {spans}"
+    # the second worker did not sit idle meanwhile: a light job ran while a heavy one did
+    assert any(s < he and hs < e for _, s, e in light for _, hs, he in heavy)
+
+
+def test_a_heavy_job_hands_its_memory_back() -> None:
+    pool = ExtractionPool(workers=1)
+    pool.start()
+    try:
+        kept = asyncio.run(pool.run(parse_a_million_elements))
+        after_kept = asyncio.run(pool.run(resident_mb))
+        released = asyncio.run(pool.run(parse_a_million_elements, heavy=True))
+        after_released = asyncio.run(pool.run(resident_mb))
+    finally:
+        pool.close()
+    assert kept > 150 and released > 150  # the tree was freed, its memory not returned yet
+    assert after_kept > 150, after_kept  # without the release, the worker keeps its peak
+    assert after_released < after_kept - 80, (after_released, after_kept)
+
+
+def test_heavy_pages_are_told_by_their_tags() -> None:
+    assert not heavy_page(b"<p>" * HEAVY_PAGE_TAGS)
+    assert heavy_page(b"<p>" * (HEAVY_PAGE_TAGS + 1))
+    assert not heavy_page(b"x" * 8_000_000)  # a big page of text is no heavy page
 
 
 def test_a_hung_job_times_out_and_its_worker_is_killed() -> None:

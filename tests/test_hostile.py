@@ -105,6 +105,8 @@ def test_crawl_ends_cleanly_within_bounds(crawled: HostileCrawl) -> None:
     assert crawled.run["status"] == "finished", crawled.run["finish_reason"]
     assert crawled.seconds < WALL_LIMIT, f"took {crawled.seconds:.0f}s"
     assert crawled.peak_rss_mb < RSS_LIMIT_MB, f"crawl tree peaked at {crawled.peak_rss_mb:.0f} MB"
+    # the 100k-link page, M47 and M48 at least went through the heavy lane, one at a time
+    assert crawled.stats["malinews"].get("malinews/extract/heavy_pages", 0) >= 3
 
 
 def test_archive_integrity(crawled: HostileCrawl) -> None:

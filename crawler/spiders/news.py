@@ -25,7 +25,7 @@ from crawler.sites import Site, load_sites, select_sites
 from crawler.spiders.accounting import SpiderAccounting
 from crawler.sources import SourcesMixin
 from crawler.urls import canonicalize_url, is_http_url
-from pipelines.extraction_pool import ExtractionPool
+from pipelines.extraction_pool import ExtractionPool, heavy_page
 from pipelines.items import PageItem, SourceHint
 
 logger = logging.getLogger(__name__)
@@ -284,8 +284,11 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
             "language": site.language,
             "now": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
         }
+        heavy = heavy_page(response.body)
+        if heavy:
+            self.crawler.stats.inc_value("malinews/extract/heavy_pages")
         try:
-            result = await self.pool.run(self.extract_fn, job)
+            result = await self.pool.run(self.extract_fn, job, heavy=heavy)
         except Exception as exc:  # a hostile page must never stop the crawl
             self.pending.pop(requested_canon, None)
             self._stat(site.key, "errors")

@@ -226,7 +226,8 @@ def markup_more(add: Any, art: Any, pages: dict[str, str | bytes], routes: list[
     """Cases M20-M32: BOMs against the labels, XHTML, impossible dates, <base> and href traps,
     <noscript> bodies, a stray </html>, 2,000 JSON-LD blocks, session ids, HTML sent as text/plain,
     XHTML with a long prolog; M33-M35: articles nested past libxml2's depth limit; M36-M37: frames; M38: no title; M39-M40: mojibake; M41-M42: a title or comment never closed;
-    M43-M44: a JavaScript redirect; M45-M46: strings that made regular expressions quadratic."""
+    M43-M44: a JavaScript redirect; M45-M46: strings that made regular expressions quadratic;
+    M47-M48: element floods that made trafilatura's `//X//Y` XPaths quadratic."""
     t = "Bamako : une page en UTF-16 avec BOM que l'en-tête dit UTF-8"
     html = art("M20", "utf16-avec-bom-annonce-utf8", t, relative=True).replace('<meta charset="utf-8">', '<meta charset="utf-16">')
     pages["/raw/m20.bin"] = codecs.BOM_UTF16_LE + html.encode("utf-16-le")
@@ -371,6 +372,15 @@ def markup_more(add: Any, art: Any, pages: dict[str, str | bytes], routes: list[
         "100,000 '<' in an author <meta> and in a date <meta> (trafilatura's tag stripper: quadratic)",
         art("M46", "metadonnees-herissees-de-chevrons", t, extra_head=f'<meta name="author" content="{"<" * 100_000}">'
             f'<meta name="date" content="{"<" * 100_000}">'), title=t)
+    t = "Koutiala : un nuage de trente mille mots-clés"
+    cloud = "".join(f'<div class="tags"><a href="#mot-{i}">mot {i}</a></div>' for i in range(30_000))
+    add("M47", "nuage-de-trente-mille-mots-cles", "article",
+        "a tag cloud of 30,000 <div class=\"tags\"><a href> after the article (1.6 MB; trafilatura's tag-link search took 53 s)",
+        art("M47", "nuage-de-trente-mille-mots-cles", t).replace("</article>", "</article>" + cloud), title=t)
+    t = "Bla : deux cent mille paragraphes vides"
+    add("M48", "deux-cent-mille-paragraphes-vides", "article",
+        "200,000 one-character paragraphs after the article (1.6 MB; trafilatura's '//p//text()' took 184 s, past the 120 s extraction timeout)",
+        art("M48", "deux-cent-mille-paragraphes-vides", t).replace("</article>", "</article>" + "<p>.</p>" * 200_000), title=t)
 
 
 if __name__ == "__main__":
