@@ -35,16 +35,18 @@ WORKER_MODULES = ("crawler.datecheck", "crawler.discovery")
 GC_THRESHOLDS = (20_000, 20, 20)
 
 
-# A page with more start tags than this (the largest of 660 real news pages has 4,000) takes hundreds
-# of MB to extract: 200,000 elements, 450 MB. Such pages go through one at a time, and the worker
-# hands the memory back afterwards, so two of them never add up nor stay resident.
+# A page with more tags or bytes than this (the largest of 660 real news pages has 4,000 `<` and
+# 510 KB) takes hundreds of MB to extract: 200,000 elements 450 MB, a 7 MB text 350 MB. Such pages
+# go through one at a time, and the worker hands the memory back afterwards, so two of them never
+# add up nor stay resident.
 HEAVY_PAGE_TAGS = 50_000
+HEAVY_PAGE_BYTES = 2 * 1024 * 1024
 
 
 def heavy_page(body: bytes) -> bool:
-    """Whether a fetched page is heavy to extract (see HEAVY_PAGE_TAGS): a count of `<`, the most
-    its elements can number."""
-    return body.count(b"<") > HEAVY_PAGE_TAGS
+    """Whether a fetched page is heavy to extract (see HEAVY_PAGE_TAGS): over 2 MiB, or more `<`
+    than HEAVY_PAGE_TAGS (the most its elements can number)."""
+    return len(body) > HEAVY_PAGE_BYTES or body.count(b"<") > HEAVY_PAGE_TAGS
 
 
 @functools.cache

@@ -10,7 +10,7 @@ from concurrent.futures.process import BrokenProcessPool
 
 import pytest
 
-from pipelines.extraction_pool import HEAVY_PAGE_TAGS, ExtractionPool, ExtractionTimeoutError, heavy_page
+from pipelines.extraction_pool import HEAVY_PAGE_BYTES, HEAVY_PAGE_TAGS, ExtractionPool, ExtractionTimeoutError, heavy_page
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -102,7 +102,8 @@ def test_a_heavy_job_hands_its_memory_back() -> None:
 def test_heavy_pages_are_told_by_their_tags() -> None:
     assert not heavy_page(b"<p>" * HEAVY_PAGE_TAGS)
     assert heavy_page(b"<p>" * (HEAVY_PAGE_TAGS + 1))
-    assert not heavy_page(b"x" * 8_000_000)  # a big page of text is no heavy page
+    assert not heavy_page(b"x" * HEAVY_PAGE_BYTES)
+    assert heavy_page(b"x" * (HEAVY_PAGE_BYTES + 1))  # a 7 MB text takes a worker to 350 MB
 
 
 def test_a_hung_job_times_out_and_its_worker_is_killed() -> None:

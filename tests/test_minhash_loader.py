@@ -54,3 +54,28 @@ def test_worker_sketch_carries_the_writers_signature() -> None:
     assert usable_sketch(body + " modifié", wire) is None  # not the stored body: recomputed instead
     bad = {**wire, "signature": b"\x00" * 12}  # 3 values, not 128: refused, the writer recomputes
     assert usable_sketch(body, bad) is None
+
+
+def test_long_texts_are_signed_in_chunks_with_the_same_signature() -> None:
+    """A 7 MB text has ~1,000,000 MinHash values: fed at once, datasketch built a 1 GB matrix."""
+    import tracemalloc
+
+    import numpy as np
+
+    from archive import neardup
+
+    values = np.unique(np.random.default_rng(5).integers(1, 2**32 - 1, 3 * neardup.SIGNATURE_CHUNK + 17,
+                                                         dtype=np.uint64)).astype(np.uint32)
+    minhash, permutations = neardup._minhash()
+    whole = minhash(num_perm=neardup.NUM_PERM, permutations=permutations, scheme="affine32", hashfunc=neardup._identity)
+    whole.update_batch(values.astype(np.uint64).tolist())
+    assert neardup.signature_from_values(values).tolist() == whole.hashvalues.astype(np.uint32).tolist()
+
+    many = np.arange(1, 1_000_001, dtype=np.uint32)
+    tracemalloc.start()
+    try:
+        neardup.signature_from_values(many)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 150 * 2**20, f"{peak / 2**20:.0f} MB"

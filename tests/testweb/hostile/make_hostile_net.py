@@ -106,6 +106,8 @@ def http_site() -> None:
         'wire = "bad-chunk"', genuine=True)
     add("H35", "trop-de-requetes-attendez-onze-jours", "errors", "429 with Retry-After: 999999 (11 days): not waited for",
         'status = 429\nbody = "<h1>Trop de requetes</h1>"\nheaders = { "Retry-After" = "999999" }')
+    add("H36", LONG_SLUG, "article", f"an article of {LONG_REPEAT * 5:,} paragraphs, 6 MB (generated at test time): archived whole",
+        'file = "/raw/fleuve6.html"')
     pages["/"] = homepage([c["path"] for c in cases])
     routes.append('[routes."/robots.txt"]\nstatus = 500\nbody = "robots exploded"')
     write_site("http", pages, "\n\n".join(routes) + "\n", cases + [case("H19", "/robots.txt", "none", "robots.txt answers 500")],
@@ -240,8 +242,14 @@ def robots_site() -> None:
                "malinews counts the failure once instead of logging its traceback.")
 
 
+LONG_SLUG, LONG_REPEAT = "article-fleuve-de-six-megaoctets", 6000  # H36: ~900,000 words
+
+
 def add_runtime_files(root: Path) -> None:
-    """Write the huge bodies into a copy of the hostile web: 50 MB and 12 MB pages, gzip bombs, 100k links."""
+    """Write the huge bodies into a copy of the hostile web: 50 MB and 12 MB pages, a 6 MB article,
+    gzip bombs, 100k links."""
+    (root / "http" / "files" / "raw" / "fleuve6.html").write_text(article(
+        "Article H36 : " + LONG_SLUG.replace("-", " "), case_day(36, 7), LONG_SLUG, "H36", repeat=LONG_REPEAT), encoding="utf-8")
     filler = "<p>" + "Remplissage sans intérêt pour gonfler la page. " * 40 + "</p>\n"
     for name, size in (("big50.html", 50), ("big12.html", 12)):
         chunk = filler.encode()
