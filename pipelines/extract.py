@@ -13,12 +13,12 @@ from lxml.html import HtmlElement
 from trafilatura.metadata import Document, examine_meta, extract_catstags, extract_meta_json, extract_metadata
 
 from archive.textsketch import text_sketch
-from pipelines.classify import PageSignals, classify_page, classify_shape
+from pipelines.classify import PageSignals, classify_page, classify_shape, link_text_share, markup_evidence
 from pipelines.cleaning import byline_author, clean_text, fix_apostrophes, tidy_author
 from pipelines.dates import parse_now
 from pipelines.decode import decode_body
 from pipelines.htmltree import parse_html
-from pipelines.links import absolute, extract_links
+from pipelines.links import PageLinks, absolute, extract_links
 from pipelines.metadata import PageMeta, jsonld_list, jsonld_text, read_meta, squash
 from pipelines.pubdate import PUBLISHED_META, choose_modified, choose_published, header_scan
 from pipelines.textsafe import MAX_AUTHOR, safe_article, scrub_text, truncate_words
@@ -244,12 +244,14 @@ def _signals(page: PageMeta, url: str, canonical: str | None, has_pagination: bo
         article_cards=page.article_cards, heading_links=page.heading_links, has_pagination=has_pagination)
 
 
-def _text_signals(signals: PageSignals, text: str, anchor_titles: set[str]) -> PageSignals:
-    """Add listing evidence found in the extracted text: linked teaser titles and "[…]" excerpts."""
+def _text_signals(signals: PageSignals, text: str, found: PageLinks) -> PageSignals:
+    """Add listing evidence found in the extracted text: linked teaser titles, "[…]" excerpts, and
+    (for a page whose markup does not say "article") how much of it is the page's link texts."""
     lines = [" ".join(line.split()) for line in text.split("\n") if line.strip()]
-    teasers = sum(1 for line in lines if line.casefold() in anchor_titles)
+    teasers = sum(1 for line in lines if line.casefold() in found.anchor_titles)
     ellipses = sum(1 for line in lines if _TEASER_END.search(line))
-    return replace(signals, teaser_lines=teasers, ellipsis_lines=ellipses, text_lines=len(lines))
+    share = link_text_share(text, found.anchor_texts) if markup_evidence(signals) is None else 0.0
+    return replace(signals, teaser_lines=teasers, ellipsis_lines=ellipses, text_lines=len(lines), link_text_share=share)
 
 
 def extract_page(job: dict[str, Any]) -> dict[str, Any]:
@@ -288,7 +290,7 @@ def extract_page_meta(job: dict[str, Any]) -> tuple[dict[str, Any], PageMeta | N
         result["reason"] = f"extraction-error:{type(err).__name__}"
         return result, page
     article = _build_article(page, doc, job, url, now)
-    signals = _text_signals(signals, article["text"], found.anchor_titles)
+    signals = _text_signals(signals, article["text"], found)
     verdict = classify_page(signals, article["word_count"], article["published"] is not None,
                             job.get("article_pattern"), job.get("exclude_pattern"), article["text"])
     result.update(is_article=verdict.is_article, reason=verdict.reason,

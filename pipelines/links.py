@@ -25,6 +25,7 @@ class PageLinks:
     next_pages: list[str] = field(default_factory=list)
     canonical_url: str | None = None
     anchor_titles: set[str] = field(default_factory=set)  # casefolded texts of links with 4+ words
+    anchor_texts: list[str] = field(default_factory=list)  # casefolded texts of every followed link
 
 
 def absolute(base: str, href: str | None) -> str | None:
@@ -100,6 +101,7 @@ def extract_links(tree: HtmlElement, url: str) -> PageLinks:
             continue
         _append(out.links, seen_links, href)
         title = " ".join(node.text_content().split()).casefold()
+        out.anchor_texts.append(title)
         if title.count(" ") >= 3:
             out.anchor_titles.add(title)
         if "next" in rel or _NEXT_CLASS.search(node.get("class", "")):

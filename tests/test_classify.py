@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.classify import PageSignals, classify_page, classify_shape
+from pipelines.classify import PageSignals, classify_page, classify_shape, link_text_share
+from pipelines.extract import extract_page
 
 ARTICLE_URL = "https://www.maliweb.net/nation/nouveau-gouvernement-qui-est-qui-2898703.html"
 MALIWEB_PATTERN = r"^https?://(www\.)?maliweb\.net/([a-z0-9-]+/)+[a-z0-9-]+-[0-9]+\.html$"
@@ -138,3 +139,37 @@ def test_a_few_linked_lines_in_a_long_page_are_not_a_listing() -> None:
 def test_teaser_lines_do_not_override_article_markup() -> None:
     page = signals(og_type="article", teaser_lines=3, ellipsis_lines=2, text_lines=8)
     assert classify_page(page, 200, True).is_article
+
+
+def test_link_text_share_counts_each_link_word_once() -> None:
+    assert link_text_share("", ["a"]) == 0.0
+    assert link_text_share("1 2 3 4", ["1", "2", "3", "4"]) == 1.0
+    assert link_text_share("Mali mali MALI paix", ["mali"]) == 0.25  # one link word covers one occurrence
+    assert link_text_share("Le Mali et la paix", ["politique", "le mali"]) == 0.4
+
+
+LINK_LISTS = {  # a dated address whose page is nothing but links: archived as an "article" of link texts
+    "numbers": lambda i: f'<a href="/archives/{i}/">{i}</a>\n',
+    "two words": lambda i: f'<a href="/archives/{i}/">Lien {i}</a>\n',
+    "list items": lambda i: f'<li><a href="/archives/{i}/">Article {i}</a></li>\n',
+}
+
+
+@pytest.mark.parametrize("shape", list(LINK_LISTS))
+def test_a_page_of_bare_links_is_no_article(shape: str) -> None:
+    links = "".join(LINK_LISTS[shape](i) for i in range(3000))
+    page = f"<html><head><title>Liens</title></head><body>{links}</body></html>"
+    result = extract_page({"url": "http://127.0.0.1:1/2025/08/05/liens/", "body": page.encode(),
+                           "content_type": "text/html", "now": "2025-11-28T00:00:00+00:00"})
+    assert (result["is_article"], result["reason"]) == (False, "link-list")
+
+
+def test_an_undeclared_article_among_its_links_stays_an_article() -> None:
+    menu = "".join(f'<li><a href="/rubrique/{w}/">{w}</a></li>' for w in ("Politique", "Société", "Économie", "Sport"))
+    body = " ".join(f"Le conseil régional de Ségou a validé le budget de la campagne agricole numéro {i}." for i in range(12))
+    page = (f"<html><head><title>Ségou : le budget agricole validé</title></head><body><ul>{menu}</ul>"
+            f"<h1>Ségou : le budget agricole validé</h1><p>Publié le 3 juillet 2025</p><p>{body}</p>"
+            f'<p>Lire aussi : <a href="/2025/07/02/x/">le Mali et la paix</a></p></body></html>')
+    result = extract_page({"url": "http://127.0.0.1:1/2025/07/03/budget-agricole/", "body": page.encode(),
+                           "content_type": "text/html", "now": "2025-11-28T00:00:00+00:00"})
+    assert result["is_article"], result["reason"]

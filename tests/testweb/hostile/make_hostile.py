@@ -227,7 +227,8 @@ def markup_more(add: Any, art: Any, pages: dict[str, str | bytes], routes: list[
     <noscript> bodies, a stray </html>, 2,000 JSON-LD blocks, session ids, HTML sent as text/plain,
     XHTML with a long prolog; M33-M35: articles nested past libxml2's depth limit; M36-M37: frames; M38: no title; M39-M40: mojibake; M41-M42: a title or comment never closed;
     M43-M44: a JavaScript redirect; M45-M46: strings that made regular expressions quadratic;
-    M47-M48: element floods that made trafilatura's `//X//Y` XPaths quadratic."""
+    M47-M48: element floods that made trafilatura's `//X//Y` XPaths quadratic; M49: a dated address
+    whose page is nothing but links."""
     t = "Bamako : une page en UTF-16 avec BOM que l'en-tête dit UTF-8"
     html = art("M20", "utf16-avec-bom-annonce-utf8", t, relative=True).replace('<meta charset="utf-8">', '<meta charset="utf-16">')
     pages["/raw/m20.bin"] = codecs.BOM_UTF16_LE + html.encode("utf-16-le")
@@ -381,6 +382,10 @@ def markup_more(add: Any, art: Any, pages: dict[str, str | bytes], routes: list[
     add("M48", "deux-cent-mille-paragraphes-vides", "article",
         "200,000 one-character paragraphs after the article (1.6 MB; trafilatura's '//p//text()' took 184 s, past the 120 s extraction timeout)",
         art("M48", "deux-cent-mille-paragraphes-vides", t).replace("</article>", "</article>" + "<p>.</p>" * 200_000), title=t)
+    links = "".join(f'<li><a href="/">Dossier {i}</a></li>\n' for i in range(5000))
+    add("M49", "cinq-mille-liens-a-deux-mots", "dropped",
+        "a dated article address whose page is a list of 5,000 two-word links and nothing else (was archived as an article)",
+        f"<!DOCTYPE html><html><head><title>Dossiers</title></head><body><ul>{links}</ul></body></html>")
 
 
 if __name__ == "__main__":
