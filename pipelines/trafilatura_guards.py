@@ -13,7 +13,7 @@ replaces: a release that changes one keeps its own.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Callable
 
 import trafilatura.json_metadata
 import trafilatura.metadata
@@ -91,27 +91,29 @@ def bounded_normalize_authors(current_authors: str | None, author_string: str) -
 
 # `//X//a[@href]`: trafilatura's category and tag link searches.
 _LINKS_UNDER = re.compile(r"^//(?P<outer>.+)//a\[@href\]$", re.S)
-# `//p//text()` in trafilatura's main extractor (`subtree.xpath(...)`, a string: no object to replace)
-# has this linear equivalent: the same text nodes, in the same (document) order.
-LINEAR_XPATHS = {"//p//text()": "//text()[ancestor::p]"}
 
 
 class LinksUnder:
-    """Stands in for a compiled XPath `//X//a[@href]`, found in linear time: X's matches first (the
+    """Stands in for an XPath `OUTER//a[@href]`, found in linear time: OUTER's matches first (the
     original's own first step), then one walk through each outermost match's descendants."""
 
-    def __init__(self, original: XPath) -> None:
+    def __init__(self, outer: str, original: Callable[..., Any]) -> None:
         self._original = original
-        self.path = original.path
+        self._outer = XPath(outer, namespaces={"re": trafilatura.xpaths.REGEXP_NS})
+        self.path = getattr(original, "path", None)
+
+    @classmethod
+    def replacing(cls, original: XPath) -> LinksUnder:
+        """The linear form of a compiled `//X//a[@href]` (ValueError for any other shape)."""
         match = _LINKS_UNDER.match(" ".join(original.path.split()))
         if match is None:
             raise ValueError(f"not an //X//a[@href] XPath: {original.path!r}")
-        self._outer = XPath("//" + match.group("outer"), namespaces={"re": trafilatura.xpaths.REGEXP_NS})
+        return cls("//" + match.group("outer"), original)
 
     def __call__(self, tree: _Element, **variables: Any) -> list[_Element]:
-        """The `<a href>` elements inside X's matches, each once, in document order."""
+        """The `<a href>` elements inside OUTER's matches, each once, in document order."""
         if variables:
-            return self._original(tree, **variables)
+            return self._original(tree, **variables)  # type: ignore[no-any-return]
         matches = self._outer(tree)
         if not matches:
             return []
@@ -129,19 +131,30 @@ class LinksUnder:
         return links
 
 
+# Quadratic paths trafilatura passes as strings to `element.xpath(...)` (no object to replace):
+# `//p//text()` in its main extractor, and its licence search through the footers' links. The
+# parser's elements (LinearXPathMixin) answer them with these: the same nodes in the same order.
+LINEAR_XPATHS = {"//p//text()": "//text()[ancestor::p]"}
+FOOTER_LINKS = './/footer//a[@href]|.//div[contains(@class, "footer") or contains(@id, "footer")]//a[@href]'
+LINEAR_CALLS = {FOOTER_LINKS: LinksUnder('.//footer|.//div[contains(@class, "footer") or contains(@id, "footer")]',
+                                         lambda tree, **variables: _Element.xpath(tree, FOOTER_LINKS, **variables))}
+
+
 class LinearXPathMixin:
     """Element mixin (see htmltree.DEEP_PARSER) that answers `element.xpath(path)` for a path in
-    LINEAR_XPATHS with its linear equivalent."""
+    LINEAR_XPATHS or LINEAR_CALLS with its linear equivalent."""
 
-    def xpath(self, _path: str, **kwargs: Any) -> Any:
+    def xpath(self, _path: str, *args: Any, **kwargs: Any) -> Any:
         """lxml's `_Element.xpath`, with a quadratic path swapped for its linear twin."""
-        return super().xpath(LINEAR_XPATHS.get(_path, _path), **kwargs)  # type: ignore[misc]
+        if not args and not kwargs and (linear := LINEAR_CALLS.get(_path)) is not None:
+            return linear(self)  # type: ignore[arg-type]
+        return super().xpath(LINEAR_XPATHS.get(_path, _path), *args, **kwargs)  # type: ignore[misc]
 
 
 def _links_under(expressions: list[Any]) -> None:
     for i, expression in enumerate(expressions):
         if isinstance(expression, XPath) and _LINKS_UNDER.match(" ".join(expression.path.split())):
-            expressions[i] = LinksUnder(expression)
+            expressions[i] = LinksUnder.replacing(expression)
 
 
 def install() -> None:

@@ -2,8 +2,9 @@
 
 libxml2 merges the descendants of each X into the result with a duplicate check against all nodes
 found so far, so `//X//Y` is quadratic in the number of X: a tag cloud of 25,000
-`<div class="tags"><a href>` took trafilatura's tag search 67 s, 200,000 `<p>a</p>` took its
-`//p//text()` 97 s (the 120 s extraction timeout is reached by 1.6 MB of them). The linear forms
+`<div class="tags"><a href>` took trafilatura's tag search 67 s, 40,000 `<footer><a href>` its
+licence search 31 s, 200,000 `<p>a</p>` its `//p//text()` 97 s (the 120 s extraction timeout is
+reached by 1.6 MB of them). The linear forms
 (pipelines.trafilatura_guards) are checked against the originals on random trees and on the
 recorded pages, then timed on floods the old forms took minutes over.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 import copy
 import gzip
 import random
+import re
 import sys
 from pathlib import Path
 
@@ -24,7 +26,7 @@ from make_hostile import article  # noqa: E402
 import pipelines.extract as extract  # noqa: E402
 import trafilatura.metadata  # noqa: E402
 from pipelines.htmltree import parse_html  # noqa: E402
-from pipelines.trafilatura_guards import LinearXPathMixin, LinksUnder  # noqa: E402
+from pipelines.trafilatura_guards import FOOTER_LINKS, LinearXPathMixin, LinksUnder  # noqa: E402
 from test_regex_bounds import within  # noqa: E402
 
 TESTS = Path(__file__).parent
@@ -35,7 +37,8 @@ OPENERS = ['<div class="tags">', '<div class="row">', '<div class="post-meta">',
            '<div class="topics">', '<div>', '<p class="entry-tags">', '<p class="postmeta">', '<p>',
            '<span class="post-category">', '<li class="cat-links big">', '<header class="entry-header">',
            '<footer class="entry-meta">', '<section class="entry-meta">', '<span>', '<b>',
-           '<a href="/tag/mali/">', '<a href="/category/politique/">', '<a>', '<a class="entry-meta" href="/x">']
+           '<a href="/tag/mali/">', '<a href="/category/politique/">', '<a>', '<a class="entry-meta" href="/x">',
+           '<footer>', '<div class="site-footer">', '<div id="footer-widgets">']
 
 
 def random_page(rng: random.Random) -> str:
@@ -63,8 +66,9 @@ def same_texts(got: list[object], want: list[object]) -> bool:
 def check_tree(tree: etree._Element) -> None:
     for expression in GUARDED:
         assert expression(tree) == expression._original(tree), expression.path
-    for element in [tree, *tree.iter("div", "p", "span")][:20]:  # an absolute path, from any element
+    for element in [tree, *tree.iter("div", "p", "span", "footer")][:20]:  # from any element
         assert same_texts(element.xpath("//p//text()"), etree._Element.xpath(element, "//p//text()"))
+        assert element.xpath(FOOTER_LINKS) == etree._Element.xpath(element, FOOTER_LINKS)
 
 
 def test_guards_are_installed() -> None:
@@ -77,12 +81,13 @@ def test_guards_are_installed() -> None:
 
 def test_linear_forms_find_what_the_originals_found_on_random_trees() -> None:
     rng = random.Random(11)
-    found = 0
+    found = footers = 0
     for _ in range(400):
         tree = parse_html(random_page(rng))
         check_tree(tree)
         found += sum(len(e(tree)) for e in GUARDED)
-    assert found > 1000  # the random pages do exercise the searches
+        footers += len(tree.xpath(FOOTER_LINKS))
+    assert found > 1000 and footers > 300  # the random pages do exercise the searches
 
 
 PAGES = sorted(TESTS.glob("fixtures/**/page.html.gz")) + sorted(TESTS.glob("testweb/sites/**/*.html"))[:150]
@@ -105,7 +110,7 @@ def test_other_calls_reach_the_original_xpath() -> None:
     assert tree.xpath("//p//text()") == ["x", "y"]
     assert tree.xpath("count(//p)") == 1.0  # any other path goes through untouched
     with pytest.raises(ValueError):
-        LinksUnder(etree.XPath("//div"))
+        LinksUnder.replacing(etree.XPath("//div"))
 
 
 TITLE = "Sikasso : la filière coton fait ses comptes"
@@ -127,4 +132,16 @@ def test_element_floods_do_not_stall_extraction(case: str) -> None:
     assert result["is_article"], case
     assert result["article"]["title"] == TITLE
     assert result["article"]["published"].startswith("2025-07-03")
+    assert "Office du Niger" in result["article"]["text"]
+
+
+def test_a_footer_flood_does_not_stall_the_metadata_pass() -> None:
+    """No JSON-LD byline: trafilatura's full metadata pass runs, with its licence search through
+    every footer's links (`.//footer//a[@href]|…`: 31 s for 40,000 footers)."""
+    page = re.sub(r'<script type="application/ld\+json">.*?</script>', "", PAGE, flags=re.S)
+    page = page.replace("</article>", "</article>" + '<footer><a href="/f">f</a></footer>' * 40_000)
+    with within(15):
+        result = extract.extract_page({"url": URL, "body": page.encode(), "content_type": "text/html",
+                                       "now": "2025-11-28T00:00:00+00:00"})
+    assert result["is_article"] and result["article"]["title"] == TITLE
     assert "Office du Niger" in result["article"]["text"]
