@@ -179,11 +179,13 @@ class ExtractionPool:
         if self._semaphore is None or self._heavy_lane is None:  # made on the running loop
             self._semaphore, self._heavy_lane = asyncio.Semaphore(self.max_pending), asyncio.Semaphore(1)
         semaphore, heavy_lane = self._semaphore, self._heavy_lane
-        async with semaphore:
-            if not heavy:
+        if not heavy:
+            async with semaphore:
                 return await self._submit(fn, *args)
-            async with heavy_lane:
-                return await self._submit(ThenReleaseMemory(fn), *args)
+        # The lane first: heavy pages waiting their turn hold no slot, so ordinary pages keep the
+        # other worker busy (the responses waiting are bounded by Scrapy's scraper slot).
+        async with heavy_lane, semaphore:
+            return await self._submit(ThenReleaseMemory(fn), *args)
 
     async def _submit(self, fn: Callable[..., T], *args: Any) -> T:
         """`run`'s submission, timeout and retry, once a slot is held."""

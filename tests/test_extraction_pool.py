@@ -182,3 +182,21 @@ def test_closing_an_idle_pool_kills_no_worker(caplog: pytest.LogCaptureFixture) 
             pool.close(grace=5.0)
         assert time.monotonic() - started < 5
     assert "did not stop" not in caplog.text
+
+
+def test_heavy_jobs_waiting_their_turn_leave_the_slots_to_light_ones() -> None:
+    """Ten heavy jobs queued on a pool of two slots: light jobs still start while the first heavy one runs."""
+    async def go(pool: ExtractionPool) -> tuple[list[tuple[int, float, float]], list[tuple[int, float, float]]]:
+        heavy = [asyncio.ensure_future(pool.run(timed, i, heavy=True)) for i in range(10)]
+        await asyncio.sleep(0.05)
+        light = await asyncio.gather(*(pool.run(timed, 100 + i) for i in range(2)))
+        return list(await asyncio.gather(*heavy)), list(light)
+
+    pool = ExtractionPool(workers=2, max_pending=2)
+    pool.start()
+    try:
+        heavy, light = asyncio.run(go(pool))
+    finally:
+        pool.close()
+    first_heavy_end = min(end for _, _, end in heavy)
+    assert light[0][1] < first_heavy_end, (light, first_heavy_end)  # not queued behind nine heavy jobs
