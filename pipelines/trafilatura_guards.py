@@ -12,6 +12,7 @@ replaces: a release that changes one keeps its own.
 """
 from __future__ import annotations
 
+import contextlib
 import re
 from typing import Any, Callable
 
@@ -146,15 +147,16 @@ class LinearXPathMixin:
 
     def xpath(self, _path: str, *args: Any, **kwargs: Any) -> Any:
         """lxml's `_Element.xpath`, with a quadratic path swapped for its linear twin."""
-        if not args and not kwargs and (linear := LINEAR_CALLS.get(_path)) is not None:
-            return linear(self)  # type: ignore[arg-type]
+        if not args and (linear := LINEAR_CALLS.get(_path)) is not None:
+            return linear(self, **kwargs)  # type: ignore[arg-type]
         return super().xpath(LINEAR_XPATHS.get(_path, _path), *args, **kwargs)  # type: ignore[misc]
 
 
 def _links_under(expressions: list[Any]) -> None:
     for i, expression in enumerate(expressions):
-        if isinstance(expression, XPath) and _LINKS_UNDER.match(" ".join(expression.path.split())):
-            expressions[i] = LinksUnder.replacing(expression)
+        if isinstance(expression, XPath):
+            with contextlib.suppress(ValueError):  # not of the //X//a[@href] shape: kept as it is
+                expressions[i] = LinksUnder.replacing(expression)
 
 
 def install() -> None:

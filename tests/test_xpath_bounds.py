@@ -145,3 +145,9 @@ def test_a_footer_flood_does_not_stall_the_metadata_pass() -> None:
                                        "now": "2025-11-28T00:00:00+00:00"})
     assert result["is_article"] and result["article"]["title"] == TITLE
     assert "Office du Niger" in result["article"]["text"]
+
+
+def test_the_footer_search_with_variables_goes_to_the_original() -> None:
+    tree = parse_html('<html><body><footer><a href="/l">licence</a></footer></body></html>')
+    assert [a.text for a in tree.xpath(FOOTER_LINKS)] == ["licence"]
+    assert [str(a.text) for a in tree.xpath(FOOTER_LINKS, smart_strings=False)] == ["licence"]
