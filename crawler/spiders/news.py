@@ -48,7 +48,10 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
         self.sites: dict[str, Site] = {}
         self.pending: dict[str, dict[str, Any]] = {}  # hints of scheduled, not yet parsed URLs
         self.settled: dict[int, str] = {}  # hash(canonical URL) → "archived" | "fetched"
-        self.chain_seen: dict[tuple[str, str], set[str]] = {}
+        # hash(canonical URL) of the article links met along each pagination chain; kept only for
+        # chains that go on (a page of the chain links its next page): an article page is a chain
+        # of its own, and keeping the links of every page grew the crawl ~2 KB a page for nothing.
+        self.chain_seen: dict[tuple[str, str], set[int]] = {}
         self.listing_pages: dict[str, int] = {}
         # hash(canonical URL) of listing pages and feeds already requested: menus, footers and feed
         # links repeat on every page; without this each costs a Request through every middleware
@@ -332,7 +335,7 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
             if site.owns(feed) and self._first_request(feed, site):
                 yield self._req(feed, site, "feed", self.parse_discovery)
         chain = (site.key, pagination_key(self.canonical(response.url, site)))
-        seen = self.chain_seen.setdefault(chain, set())
+        seen = self.chain_seen.get(chain, set())
         fresh = 0   # article links new to this chain and not archived yet
         unseen = 0  # article links new to this chain, archived or not
         pages: list[str] = []
@@ -346,10 +349,10 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
         for link in links:
             verdict = self._triage_memo.get((site.key, link), lambda: classify_link(link, site))
             if verdict == ARTICLE and pass_articles:
-                canon = self.canonical(link, site)
+                key = hash(self.canonical(link, site))
                 req, state = self.article_request(link, site, {"via": "listing" if not result.get("is_article") else "link"}, depth + 1)
-                if canon not in seen:
-                    seen.add(canon)
+                if key not in seen:
+                    seen.add(key)
                     unseen += 1
                     fresh += state != "archived"
                 if req is not None:
@@ -366,6 +369,8 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
         progressed = unseen if self.backfill else fresh
         for link in pages:
             same_chain = pagination_key(self.canonical(link, site)) == chain[1]
+            if same_chain:
+                self.chain_seen.setdefault(chain, seen)  # the chain goes on: its next page compares to these
             if same_chain and progressed == 0:
                 continue
             if not same_chain and depth >= self.listing_depth:
