@@ -167,7 +167,11 @@ def generate_site(root: Path, n: int, seed: int = 6, min_chars: int = 5000, max_
     vocab = vocabulary(random.Random(seed))
     files = root / "files"
     files.mkdir(parents=True, exist_ok=True)
-    start = datetime(2024, 1, 1, 7, 0, tzinfo=timezone.utc)
+    # 97 minutes apart from 2024-01-01, or earlier for a large n: the last article must be dated
+    # before the benchmark's clock (2026-01-01), as a page dated after the crawl's clock is refused
+    # its date and sent to the costly fallback search.
+    start = min(datetime(2024, 1, 1, 7, 0, tzinfo=timezone.utc),
+                datetime(2025, 12, 31, 7, 0, tzinfo=timezone.utc) - timedelta(minutes=97 * (n - 1)))
     arts: list[SyntheticArticle] = []
     meta: list[tuple[str, str]] = []
     for i in range(n):
