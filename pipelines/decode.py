@@ -11,6 +11,20 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs
 # Single-byte Western labels are all decoded as their superset cp1252, like browsers do (WHATWG).
 _WESTERN = {"latin_1", "iso8859_1", "iso8859_15", "cp1252", "ascii", "cp1250", "iso8859_2", "mac_roman",
             "cp850", "cp437", "iso8859_9", "cp1254", "iso8859_3", "iso8859_4", "iso8859_10", "iso8859_14"}
+# The charsets browsers decode (the WHATWG Encoding Standard's), by Python codec name. A label for any
+# other codec Python happens to know (utf-7, unicode_escape, punycode, EBCDIC cp500, rot13…) is ignored
+# as browsers ignore it and the body is sniffed: a stray or hostile label cannot garble the page.
+_BROWSER_CODECS = _WESTERN | {
+    "utf_8", "utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_32_le", "utf_32_be", "cp866", "koi8_r",
+    "koi8_u", "mac_cyrillic", "cp874", "tis_620", "gbk", "gb2312", "gb18030", "big5", "big5hkscs", "euc_jp",
+    "iso2022_jp", "shift_jis", "cp932", "euc_kr", "cp949",
+    *(f"iso8859_{n}" for n in (2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16)), *(f"cp{n}" for n in range(1250, 1259)),
+}
+# WHATWG labels Python's codec registry does not know.
+_WHATWG_ONLY = {"windows-874": "cp874", "x-mac-cyrillic": "mac_cyrillic", "x-mac-ukrainian": "mac_cyrillic",
+                "windows-31j": "cp932", "x-sjis": "cp932", "iso-8859-8-i": "iso8859_8", "csiso88598i": "iso8859_8",
+                "logical": "iso8859_8", "x-gbk": "gbk", "x-euc-jp": "euc_jp", "x-mac-roman": "mac_roman",
+                **{f"x-cp{n}": f"cp{n}" for n in range(1250, 1259)}}
 _OTHER_SCRIPTS = ("cp1251", "koi8", "iso8859_5", "mac_cyrillic", "cp1256", "iso8859_6", "cp1253", "iso8859_7",
                   "cp1255", "iso8859_8", "shift_jis", "cp932", "euc", "gb", "big5", "cp949", "cp874", "tis")
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
@@ -30,14 +44,16 @@ codecs.register_error("malinews-cp1252", _utf8_with_cp1252)
 
 
 def _normalise(label: str | None) -> str | None:
-    """Python codec name for a charset label, or None when unknown."""
+    """Python codec name for a charset label, or None when unknown or not a charset browsers decode."""
     if not label:
         return None
+    label = label.strip().strip("\"'").lower()
     try:
-        name = codecs.lookup(label.strip().strip("\"'").lower()).name
+        name = codecs.lookup(_WHATWG_ONLY.get(label, label)).name.replace("-", "_")
     except LookupError:
         return None
-    name = name.replace("-", "_")
+    if name not in _BROWSER_CODECS:
+        return None
     if name in _WESTERN:
         return "cp1252"
     return "utf-8" if name == "utf_8" else name

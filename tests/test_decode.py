@@ -135,3 +135,27 @@ def test_an_article_after_a_stray_html_end_tag_is_kept(stray: str) -> None:
 def test_a_page_ending_at_html_end_is_left_as_is(tail: str) -> None:
     page = "<html><body><p>Été à Ségou.</p></body></html>" + tail
     assert decode_body(page.encode(), "text/html")[0] == page
+
+
+@pytest.mark.parametrize("label", ["utf-7", "unicode_escape", "raw_unicode_escape", "cp500", "punycode", "rot13",
+                                   "base64", "idna", "utf8mb4"])
+@pytest.mark.parametrize("where", ["header", "meta"])
+def test_a_label_browsers_do_not_decode_is_ignored(label: str, where: str) -> None:
+    """Python knows codecs no browser decodes a page with: UTF-7 turns every `+` into base64 and
+    drops the accents, unicode_escape reads backslashes, EBCDIC garbles all of it. The label is
+    ignored and the bytes sniffed, as in a browser."""
+    page = PAGE.replace("charset='utf-8'", f"charset='{label}'").replace("</body>", "<p>1+1=2, C:\\temp\\new</p></body>")
+    header = f"text/html; charset={label}" if where == "header" else "text/html"
+    assert decode_body(page.encode("utf-8"), header) == (page, "utf-8")
+    assert decode_body(FRENCH.encode("cp1252"), f"text/html; charset={label}")[1] == "cp1252"
+
+
+@pytest.mark.parametrize(("label", "codec", "sample"), [
+    ("windows-874", "cp874", "ข่าวจากบามาโก"), ("x-sjis", "cp932", "バマコのニュース"), ("windows-31j", "cp932", "ニュース"),
+    ("x-mac-cyrillic", "mac_cyrillic", "Новости из Бамако"), ("iso-8859-8-i", "iso8859_8", "חדשות מבמאקו"),
+    ("x-cp1251", "cp1251", "Новости из Бамако"),
+])
+def test_whatwg_labels_python_does_not_know(label: str, codec: str, sample: str) -> None:
+    body = f"<html><head><meta charset='{label}'></head><body><p>{sample}</p></body></html>".encode(codec)
+    text, encoding = decode_body(body, "text/html")
+    assert sample in text and encoding == codec

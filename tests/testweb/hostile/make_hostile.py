@@ -211,7 +211,7 @@ def markup_site() -> None:
     pages["/"] = homepage([c["path"] for c in cases if c["key"] not in unlisted], SESSION_LINKS)
     pages["/robots.txt"] = "User-agent: *\nDisallow: /raw/\n"
     write_site("markup", pages, "\n\n".join(routes) + "\n", cases,
-               f"{len(cases)} genuine articles whose bytes, metadata or shape are hostile. `/raw/*.bin` hold non-UTF-8 bytes "
+               f"{len(cases)} cases, nearly all genuine articles whose bytes, metadata or shape are hostile (the outcome column says which are not). `/raw/*.bin` hold non-UTF-8 bytes "
                "served under the article URLs (robots.txt keeps the crawler out of `/raw/` itself). M25 is linked only "
                "by M24's tab-and-newline-laden link; the homepage links M30 only with session ids.")
 
@@ -228,7 +228,7 @@ def markup_more(add: Any, art: Any, pages: dict[str, str | bytes], routes: list[
     XHTML with a long prolog; M33-M35: articles nested past libxml2's depth limit; M36-M37: frames; M38: no title; M39-M40: mojibake; M41-M42: a title or comment never closed;
     M43-M44: a JavaScript redirect; M45-M46: strings that made regular expressions quadratic;
     M47-M48: element floods that made trafilatura's `//X//Y` XPaths quadratic; M49: a dated address
-    whose page is nothing but links."""
+    whose page is nothing but links; M50-M51: labels of codecs no browser decodes a page with."""
     t = "Bamako : une page en UTF-16 avec BOM que l'en-tête dit UTF-8"
     html = art("M20", "utf16-avec-bom-annonce-utf8", t, relative=True).replace('<meta charset="utf-8">', '<meta charset="utf-16">')
     pages["/raw/m20.bin"] = codecs.BOM_UTF16_LE + html.encode("utf-16-le")
@@ -386,6 +386,17 @@ def markup_more(add: Any, art: Any, pages: dict[str, str | bytes], routes: list[
     add("M49", "cinq-mille-liens-a-deux-mots", "dropped",
         "a dated article address whose page is a list of 5,000 two-word links and nothing else (was archived as an article)",
         f"<!DOCTYPE html><html><head><title>Dossiers</title></head><body><ul>{links}</ul></body></html>")
+    t = "Ménaka : une page en UTF-8 étiquetée UTF-7"
+    add("M50", "page-utf8-etiquetee-utf7", "article",
+        "UTF-8 bytes labelled UTF-7 by the header and the <meta> (a codec Python knows and browsers refuse: "
+        "the accents were lost and the page dropped as too short)",
+        art("M50", "page-utf8-etiquetee-utf7", t).replace('<meta charset="utf-8">', '<meta charset="utf-7">'),
+        'headers = { "Content-Type" = "text/html; charset=utf-7" }', t)
+    t = "Douentza : une page en UTF-8 étiquetée EBCDIC"
+    add("M51", "page-utf8-etiquetee-ebcdic", "article",
+        "UTF-8 bytes labelled cp500 (EBCDIC) by the header and unicode-escape by the <meta>",
+        art("M51", "page-utf8-etiquetee-ebcdic", t).replace('<meta charset="utf-8">', '<meta charset="unicode-escape">'),
+        'headers = { "Content-Type" = "text/html; charset=cp500" }', t)
 
 
 if __name__ == "__main__":
