@@ -14,6 +14,8 @@ import lxml.etree
 from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
+from crawler.xmlrefs import DOCTYPE, repair_references
+
 SITEMAP_PROBES = ("/sitemap.xml", "/sitemap_index.xml", "/wp-sitemap.xml", "/news-sitemap.xml")
 FEED_PROBES = ("/feed/",)
 MAX_ENTRIES = 200_000  # one document never yields more than this many URLs
@@ -74,7 +76,7 @@ class NewsSitemap(Sitemap):
 
 def parse_sitemap(body: bytes, url: str, max_size: int = 50 * 1024 * 1024) -> Discovered:
     """Parse a (possibly gzipped) sitemap or sitemap index into child sitemaps and entries."""
-    data = maybe_gunzip(body, max_size)
+    data = repair_references(maybe_gunzip(body, max_size))
     try:
         sm = NewsSitemap(data)
     except (lxml.etree.XMLSyntaxError, StopIteration) as exc:
@@ -151,7 +153,7 @@ def parse_feed(body: bytes, url: str) -> Discovered:
         recover=True, resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True
     )
     try:
-        root = lxml.etree.parse(BytesIO(body.strip()), parser).getroot()
+        root = lxml.etree.parse(BytesIO(repair_references(body.strip())), parser).getroot()
     except lxml.etree.XMLSyntaxError as exc:
         raise DiscoveryParseError(f"not a feed: {exc}") from None
     if root is None:
@@ -215,7 +217,7 @@ def parse_text_sitemap(data: bytes, url: str) -> Discovered:
     return out
 
 
-_PROLOG = re.compile(rb"""\s*(?:<\?.*?\?>|<!--.*?-->|<!doctype[^>\[]*(?:\[.*?\])?\s*>)""", re.S | re.I)
+_PROLOG = re.compile(rb"\s*(?:<\?.*?\?>|<!--.*?-->|" + DOCTYPE.pattern + rb")", re.S | re.I)
 _FIRST_TAG = re.compile(rb"\s*<([a-z_][\w.:-]*)", re.I)
 SITEMAP_ROOTS, FEED_ROOTS = ("urlset", "sitemapindex"), ("rss", "feed", "rdf")
 SNIFF_BYTES = 64 * 1024

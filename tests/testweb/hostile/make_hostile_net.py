@@ -4,6 +4,7 @@ from __future__ import annotations
 import gzip
 import zlib
 import random
+from urllib.parse import quote
 from pathlib import Path
 
 from make_hostile import article, case, case_day, homepage, write_site
@@ -175,9 +176,11 @@ def discovery_site() -> None:
              "a sitemap index (and robots.txt) listing sitemaps on other hosts (cloud metadata, localhost)"),
     ]
     more_discovery(pages, routes, cases)
+    entity_discovery(pages, routes, cases)
     write_site("traps", pages, "\n\n".join(routes) + "\n", cases,
                "Discovery traps. D1 and D2 are reachable only through the looping sitemap index; D15-D18 only through "
-               "a text sitemap, a sitemap served as HTML, an Atom feed and a 50,000-item RSS feed.")
+               "a text sitemap, a sitemap served as HTML, an Atom feed and a 50,000-item RSS feed; D19-D21 only through "
+               "documents whose references lxml's recovering parser read wrong.")
 
 
 GIANT_FEED_ITEMS = 50_000
@@ -216,6 +219,46 @@ def more_discovery(pages: dict[str, str | bytes], routes: list[str], cases: list
         case("D18", found["D18"], "article",
              f"listed only by an RSS feed of {GIANT_FEED_ITEMS:,} off-site items and 1,000 copies of it (generated at test time)",
              "Article D18 : " + "article-du-flux-geant".replace("-", " ")),
+    ]
+
+
+JOOMLA_QUERY = "option=com_content&view=article&id=2020&catid=8"
+
+
+def entity_discovery(pages: dict[str, str | bytes], routes: list[str], cases: list[dict]) -> None:
+    """D19-D21: genuine articles listed only by documents whose references lxml's recovering parser
+    read wrong: after an entity bomb, in a feed with raw `&` in a Joomla URL, and through an HTML
+    entity (`&eacute;`) in a sitemap's `<loc>`."""
+    day = case_day(19, 8)
+    d19 = f"/{day.replace('-', '/')}/article-apres-la-bombe-d-entites/"
+    pages[d19] = article("Article D19 : article apres la bombe d entites", day, "article-apres-la-bombe-d-entites", "D19")
+    pages["/plan-bombe-et-article.xml"] = (BOMB + '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                                           f"<url><loc>&lol9;</loc></url><url><loc>{{BASE}}{d19}</loc></url></urlset>")
+    day = case_day(20, 8)
+    title = "Article D20 : une adresse Joomla dans un flux aux esperluettes nues"
+    joomla = article(title, day, "joomla", "D20").replace(
+        f'{{BASE}}/{day.replace("-", "/")}/joomla/', "{BASE}/index.php?" + JOOMLA_QUERY.replace("&", "&amp;"))
+    pages["/raw/joomla-d20.html"] = joomla
+    d20 = "/index.php?" + "&".join(sorted(JOOMLA_QUERY.split("&")))  # as malinews canonicalises it
+    routes.append(f'[routes."{d20}"]\nfile = "/raw/joomla-d20.html"')
+    pages["/flux/joomla.rss"] = ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Actualités & dépêches</title>'
+                                 f"<item><title>D20 & co</title><link>{{BASE}}/index.php?{JOOMLA_QUERY}</link></item></channel></rss>")
+    day = case_day(21, 8)
+    slug = "législatives-partielles-à-kati"
+    pages[f"/{day.replace('-', '/')}/{slug}/"] = article("Article D21 : législatives partielles à Kati", day, slug, "D21")
+    d21 = f"/{day.replace('-', '/')}/{quote(slug)}/"
+    loc = slug.replace("é", "&eacute;").replace("à", "&agrave;")
+    pages["/plan-entites-html.xml"] = ('<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/'
+                                       f'sitemap/0.9"><url><loc>{{BASE}}/{day.replace("-", "/")}/{loc}/</loc></url></urlset>')
+    pages["/robots.txt"] = str(pages["/robots.txt"]) + "Sitemap: {BASE}/plan-bombe-et-article.xml\nSitemap: {BASE}/plan-entites-html.xml\n"
+    pages["/"] = str(pages["/"]).replace("</head>", '<link rel="alternate" type="application/rss+xml" href="/flux/joomla.rss"></head>')
+    cases += [
+        case("D19", d19, "article", "listed only by a sitemap whose first entry is a billion-laughs reference "
+             "(libxml2 stopped there: the entries after it were lost)", "Article D19 : article apres la bombe d entites"),
+        case("D20", d20, "article", f"a Joomla address (index.php?{JOOMLA_QUERY}) listed only by an RSS feed with raw '&' "
+             "(lxml dropped '&view' and '&catid': another page was requested)", title),
+        case("D21", d21, "article", "listed only by a sitemap spelling its accents as HTML entities (&eacute;, not XML: "
+             "the URL was cut at the first one)", "Article D21 : législatives partielles à Kati"),
     ]
 
 
