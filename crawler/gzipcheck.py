@@ -1,4 +1,5 @@
-"""Downloader middleware refusing responses whose gzip/deflate transport stream was cut short."""
+"""Downloader middleware refusing responses whose gzip/deflate transport stream was cut short, and
+dropping `identity` from Content-Encoding (it means no transformation, RFC 9110 §8.4.1)."""
 from __future__ import annotations
 
 import zlib
@@ -31,6 +32,23 @@ def stream_complete(body: bytes, encoding: str, limit: int) -> bool:
         return encoding != "gzip" or produced > 0  # raw deflate without zlib header: let Scrapy decide
 
 
+def without_identity(response: Response) -> Response:
+    """`response` without `identity` in its Content-Encoding (the header goes when nothing is left).
+
+    Scrapy's HttpCompressionMiddleware refuses a list with a coding it does not know, `identity`
+    included: a "gzip, identity" page stayed gzipped and was lost as unparseable."""
+    raw = response.headers.get(b"Content-Encoding")
+    if not raw or b"identity" not in raw.lower():
+        return response
+    kept = [c.strip() for c in raw.split(b",") if c.strip() and c.strip().lower() != b"identity"]
+    headers = response.headers.copy()
+    if kept:
+        headers[b"Content-Encoding"] = b", ".join(kept)
+    else:
+        del headers[b"Content-Encoding"]
+    return response.replace(headers=headers)
+
+
 class TruncatedStreamMiddleware:
     """Raise IgnoreRequest (counted per site as `ignored`) for a truncated compressed body.
 
@@ -47,7 +65,8 @@ class TruncatedStreamMiddleware:
         return cls(crawler.settings.getint("DOWNLOAD_MAXSIZE") or 32 * 1024 * 1024)
 
     def process_response(self, request: Request, response: Response, spider: object = None) -> Response:
-        """Pass complete (or uncompressed) responses through unchanged."""
+        """Pass complete (or uncompressed) responses through, without `identity` codings."""
+        response = without_identity(response)
         encoding = response.headers.get(b"Content-Encoding", b"").decode("latin-1").strip().lower()
         if encoding in ("gzip", "x-gzip", "deflate") and response.body:
             if not stream_complete(response.body, "deflate" if encoding == "deflate" else "gzip", self.limit):

@@ -109,6 +109,10 @@ def http_site() -> None:
         'status = 429\nbody = "<h1>Trop de requetes</h1>"\nheaders = { "Retry-After" = "999999" }')
     add("H36", LONG_SLUG, "article", f"an article of {LONG_REPEAT * 5:,} paragraphs, 6 MB (generated at test time): archived whole",
         'file = "/raw/fleuve6.html"')
+    gz_identity = f"/{case_day(37, 7).replace('-', '/')}/gzip-puis-identity-annonces/"
+    add("H37", "gzip-puis-identity-annonces", "article",
+        "a gzipped article sent with Content-Encoding: gzip, identity (Scrapy refused the list and left it gzipped)",
+        f'gzip_file = "{gz_identity}"\ncontent_encoding = true\nheaders = {{ "Content-Encoding" = "gzip, identity" }}', genuine=True)
     pages["/"] = homepage([c["path"] for c in cases])
     routes.append('[routes."/robots.txt"]\nstatus = 500\nbody = "robots exploded"')
     write_site("http", pages, "\n\n".join(routes) + "\n", cases + [case("H19", "/robots.txt", "none", "robots.txt answers 500")],
