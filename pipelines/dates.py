@@ -220,3 +220,30 @@ def date_from_url(url: str, now: str | datetime | None = None) -> str | None:
     if not match:
         return None
     return _build(int(match.group(1)), int(match.group(2)), int(match.group(3)), None, None, parse_now(now))
+
+
+def _month_names(month: int) -> str:
+    """An alternation of the folded names and abbreviations of `month` ("janvier|janv|jan|january")."""
+    return "|".join(re.escape(name) for name, number in _MONTHS.items() if number == month)
+
+
+def day_written(day: str, page: str) -> bool:
+    """Whether the page (its HTML, attributes included) writes the date `day` (YYYY-MM-DD) in full:
+    ISO or numeric (2023-09-01, 2023/09/01, 01/09/2023, 09/01/2023, 20230901) or with a French or
+    English month name ("1er septembre 2023", "Sept. 1, 2023").
+
+    htmldate pads what it finds to a whole date: a copyright line "© 2025" becomes 2025-01-01, a
+    heading "septembre 2023" 2023-09-01. Such a day is nowhere on the page, which tells the two apart.
+    """
+    try:
+        when = date.fromisoformat(day[:10])
+    except ValueError:
+        return False
+    y, m, d = when.year, when.month, when.day
+    numeric = re.compile(
+        rf"(?<!\d)(?:{y}[-/.]0?{m}[-/.]0?{d}|0?{d}[-/.]0?{m}[-/.]{y}|0?{m}/0?{d}/{y}|{y}{m:02d}{d:02d})(?!\d)")
+    if numeric.search(page):
+        return True
+    names = _month_names(m)
+    spelt = re.compile(rf"(?<!\d)0?{d}(?:er|st)?\s+(?:{names})\.?,?\s+{y}(?!\d)|(?:{names})\.?\s+0?{d}(?:st)?,?\s+{y}(?!\d)")
+    return spelt.search(_fold(page)) is not None

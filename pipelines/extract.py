@@ -15,7 +15,7 @@ from trafilatura.metadata import Document, examine_meta, extract_catstags, extra
 from archive.textsketch import text_sketch
 from pipelines.classify import PageSignals, classify_page, classify_shape, link_text_share, markup_evidence
 from pipelines.cleaning import byline_author, clean_text, fix_apostrophes, tidy_author
-from pipelines.dates import parse_now
+from pipelines.dates import day_written, parse_now
 from pipelines.decode import decode_body
 from pipelines.htmltree import parse_html
 from pipelines.links import PageLinks, absolute, extract_links
@@ -225,6 +225,15 @@ class TrafilaturaDoc:
         return value
 
 
+def written_date(value: str | None, html: str) -> str | None:
+    """trafilatura's date, unless it falls on the 1st of a month the page never writes in full: then
+    htmldate padded a year or a month (a copyright line "© 2025" became 2025-01-01), and a feed,
+    sitemap or URL date, or none, is better than a made-up day."""
+    if not value or value[8:10] != "01" or day_written(value, html):
+        return value
+    return None
+
+
 def date_params(now_day: str) -> dict[str, Any]:
     """htmldate's settings: the original (not updated) date, extensive search, nothing after today."""
     return {"original_date": True, "extensive_search": True, "max_date": now_day}
@@ -291,7 +300,7 @@ def extract_page_meta(job: dict[str, Any]) -> tuple[dict[str, Any], PageMeta | N
     except Exception as err:  # noqa: BLE001 - one bad page must not kill a worker; the reason says why
         result["reason"] = f"extraction-error:{type(err).__name__}"
         return result, page
-    article = _build_article(page, doc, job, url, now)
+    article = _build_article(page, doc, job, url, now, text)
     signals = _text_signals(signals, article["text"], found)
     verdict = classify_page(signals, article["word_count"], article["published"] is not None,
                             job.get("article_pattern"), job.get("exclude_pattern"), article["text"])
@@ -302,8 +311,9 @@ def extract_page_meta(job: dict[str, Any]) -> tuple[dict[str, Any], PageMeta | N
     return result, page
 
 
-def _build_article(page: PageMeta, doc: TrafilaturaDoc | dict[str, Any], job: dict[str, Any], url: str, now: Any) -> dict[str, Any]:
-    """The article dict of the contract, whatever the verdict will be."""
+def _build_article(page: PageMeta, doc: TrafilaturaDoc | dict[str, Any], job: dict[str, Any], url: str, now: Any,
+                   html: str = "") -> dict[str, Any]:
+    """The article dict of the contract, whatever the verdict will be (`html`: the decoded page)."""
     hints = job.get("hints") or {}
     title = scrub_text(choose_title(page, doc, url, hints.get("title")))
     cleaned = clean_text(scrub_text(doc.get("text") or ""), title)
@@ -313,7 +323,8 @@ def _build_article(page: PageMeta, doc: TrafilaturaDoc | dict[str, Any], job: di
     if cleaned.source and not _SOURCE_LINE.search(body):
         body = f"{body}\nSource : {cleaned.source}" if body else f"Source : {cleaned.source}"
     header_date, header_author = header_scan(page, now)
-    published, date_source = choose_published(page, body, lambda: doc.get("date"), hints, url, now, header_date)
+    published, date_source = choose_published(page, body, lambda: written_date(doc.get("date"), html), hints, url, now,
+                                              header_date)
     ld = page.jsonld_article
     section = (jsonld_list(ld.get("articleSection")) or page.multi.get("article:section")
                or list(doc.get("categories") or []) or [None])[0]

@@ -181,6 +181,7 @@ def discovery_site() -> None:
     ]
     more_discovery(pages, routes, cases)
     entity_discovery(pages, routes, cases)
+    undated_article(pages, cases)
     write_site("traps", pages, "\n\n".join(routes) + "\n", cases,
                "Discovery traps. D1 and D2 are reachable only through the looping sitemap index; D15-D18 only through "
                "a text sitemap, a sitemap served as HTML, an Atom feed and a 50,000-item RSS feed; D19-D21 only through "
@@ -264,6 +265,25 @@ def entity_discovery(pages: dict[str, str | bytes], routes: list[str], cases: li
         case("D21", d21, "article", "listed only by a sitemap spelling its accents as HTML entities (&eacute;, not XML: "
              "the URL was cut at the first one)", "Article D21 : législatives partielles à Kati"),
     ]
+
+
+def undated_article(pages: dict[str, str | bytes], cases: list[dict]) -> None:
+    """D22: an article whose page and address carry no date, only its footer's '© 2025'; its feed
+    says 14 March 2025. htmldate padded the copyright year to 2025-01-01, which outranked the feed."""
+    path = "/actualites/un-article-sans-date-que-seul-le-flux-date/"
+    title = "Article D22 : un article sans date que seul le flux date"
+    html = article(title, "2025-03-14", "un-article-sans-date-que-seul-le-flux-date", "D22",
+                   jsonld='{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "' + title + '"}')
+    html = html.replace('<meta property="article:published_time" content="2025-03-14T09:30:00+00:00">', "")
+    html = html.replace(", le 2025-03-14", "").replace("/2025/03/14/un-article-sans-date-que-seul-le-flux-date/", path)
+    assert "2025-03-14" not in html and "© 2025" in html
+    pages[path] = html
+    pages["/flux/sans-date.rss"] = ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Flux</title>'
+                                    f"<item><title>D22</title><link>{{BASE}}{path}</link>"
+                                    "<pubDate>Fri, 14 Mar 2025 09:30:00 +0000</pubDate></item></channel></rss>")
+    pages["/"] = str(pages["/"]).replace("</head>", '<link rel="alternate" type="application/rss+xml" href="/flux/sans-date.rss"></head>')
+    cases.append(case("D22", path, "article", "no date on the page or in its address, '© 2025' in the footer, 14 March 2025 "
+                      "in its feed (the copyright year, padded to 2025-01-01, outranked the feed)", title, published="2025-03-14"))
 
 
 def giant_feed(article_path: str) -> str:
