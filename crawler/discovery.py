@@ -15,6 +15,7 @@ from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
 from crawler.xmlrefs import DOCTYPE, repair_references
+from pipelines.dates import normalize_iso
 
 SITEMAP_PROBES = ("/sitemap.xml", "/sitemap_index.xml", "/wp-sitemap.xml", "/news-sitemap.xml")
 FEED_PROBES = ("/feed/",)
@@ -305,7 +306,11 @@ def parse_json_feed(data: bytes, url: str) -> Discovered:
 
 
 def iso_utc(value: str | None) -> str | None:
-    """Normalise a sitemap/feed date (W3C, ISO 8601 or RFC 822) to ISO 8601 UTC; None if unreadable."""
+    """Normalise a sitemap/feed date (W3C, ISO 8601 or RFC 822) to ISO 8601 UTC; None if unreadable.
+
+    A feed written by hand or by a French CMS may date its items "30/09/2023 10:15" or "sam., 30
+    sept. 2023": these are read as the pages' own dates are (`pipelines.dates.normalize_iso`), not
+    dropped."""
     if not value:
         return None
     value = value.strip()
@@ -315,7 +320,7 @@ def iso_utc(value: str | None) -> str | None:
         try:
             dt = parsedate_to_datetime(value)
         except (TypeError, ValueError, IndexError):
-            return None
+            return normalize_iso(value)
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=timezone.utc)  # Africa/Bamako is UTC+0 all year
     if len(value) == 10 and value[4] == "-":

@@ -66,7 +66,11 @@ def test_robots_sitemap_lines() -> None:
 @pytest.mark.parametrize(
     "value, expected",
     [("2025-06-22", "2025-06-22"), ("2025-06-22T10:30:00Z", "2025-06-22T10:30:00+00:00"),
-     ("Sun, 22 Jun 2025 12:30:00 +0200", "2025-06-22T10:30:00+00:00"), ("n'importe quoi", None), (None, None)],
+     ("Sun, 22 Jun 2025 12:30:00 +0200", "2025-06-22T10:30:00+00:00"), ("n'importe quoi", None), (None, None),
+     # what hand-written feeds and French CMSs put in <pubDate> (these were dropped)
+     ("22/06/2025 10:30", "2025-06-22T10:30:00+00:00"), ("dim., 22 juin 2025 10:30:00 +0000", "2025-06-22T10:30:00+00:00"),
+     ("22 juin 2025", "2025-06-22"), ("Dimanche 22 juin 2025 à 10h30", "2025-06-22T10:30:00+00:00"),
+     ("30/02/2025", None), ("22/06/2099 10:30", None)],
 )
 def test_iso_utc(value: str | None, expected: str | None) -> None:
     assert iso_utc(value) == expected

@@ -268,22 +268,29 @@ def entity_discovery(pages: dict[str, str | bytes], routes: list[str], cases: li
 
 
 def undated_article(pages: dict[str, str | bytes], cases: list[dict]) -> None:
-    """D22: an article whose page and address carry no date, only its footer's '© 2025'; its feed
-    says 14 March 2025. htmldate padded the copyright year to 2025-01-01, which outranked the feed."""
-    path = "/actualites/un-article-sans-date-que-seul-le-flux-date/"
-    title = "Article D22 : un article sans date que seul le flux date"
-    html = article(title, "2025-03-14", "un-article-sans-date-que-seul-le-flux-date", "D22",
-                   jsonld='{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "' + title + '"}')
-    html = html.replace('<meta property="article:published_time" content="2025-03-14T09:30:00+00:00">', "")
-    html = html.replace(", le 2025-03-14", "").replace("/2025/03/14/un-article-sans-date-que-seul-le-flux-date/", path)
-    assert "2025-03-14" not in html and "© 2025" in html
-    pages[path] = html
+    """D22-D23: articles whose page and address carry no date, only a footer's '© 2025'; their feed
+    dates them 14 March 2025, in RFC 822 (htmldate padded the copyright year to 2025-01-01, which
+    outranked the feed) and the way a French CMS writes it (the feed date was dropped as unreadable)."""
+    items = ""
+    for key, slug, stamp, what in (
+            ("D22", "un-article-sans-date-que-seul-le-flux-date", "Fri, 14 Mar 2025 09:30:00 +0000",
+             "14 March 2025 in its feed (the copyright year, padded to 2025-01-01, outranked the feed)"),
+            ("D23", "un-article-date-en-francais-par-son-flux", "vendredi 14 mars 2025 à 09h30",
+             "its feed's <pubDate> in French, 'vendredi 14 mars 2025 à 09h30' (dropped as unreadable)")):
+        path = f"/actualites/{slug}/"
+        title = f"Article {key} : " + slug.replace("-", " ")
+        html = article(title, "2025-03-14", slug, key,
+                       jsonld='{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "' + title + '"}')
+        html = html.replace('<meta property="article:published_time" content="2025-03-14T09:30:00+00:00">', "")
+        html = html.replace(", le 2025-03-14", "").replace(f"/2025/03/14/{slug}/", path)
+        assert "2025-03-14" not in html and "© 2025" in html
+        pages[path] = html
+        items += f"<item><title>{key}</title><link>{{BASE}}{path}</link><pubDate>{stamp}</pubDate></item>"
+        cases.append(case(key, path, "article", f"no date on the page or in its address, '© 2025' in the footer, {what}",
+                          title, published="2025-03-14"))
     pages["/flux/sans-date.rss"] = ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Flux</title>'
-                                    f"<item><title>D22</title><link>{{BASE}}{path}</link>"
-                                    "<pubDate>Fri, 14 Mar 2025 09:30:00 +0000</pubDate></item></channel></rss>")
+                                    f"{items}</channel></rss>")
     pages["/"] = str(pages["/"]).replace("</head>", '<link rel="alternate" type="application/rss+xml" href="/flux/sans-date.rss"></head>')
-    cases.append(case("D22", path, "article", "no date on the page or in its address, '© 2025' in the footer, 14 March 2025 "
-                      "in its feed (the copyright year, padded to 2025-01-01, outranked the feed)", title, published="2025-03-14"))
 
 
 def giant_feed(article_path: str) -> str:
