@@ -255,7 +255,7 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
         """Extract a page in the pool, yield it as an item, follow its links."""
         site = self.sites[response.meta["site"]]
         kind = response.meta["kind"]
-        if response.status >= 400:
+        if response.status >= 400 or response.status == 206:  # 206: a part of the page (no Range was asked)
             self._stat(site.key, "errors")
             self.crawler.stats.inc_value(f"malinews/errors/http_{response.status}")
             return

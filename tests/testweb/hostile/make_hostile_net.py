@@ -113,6 +113,9 @@ def http_site() -> None:
     add("H37", "gzip-puis-identity-annonces", "article",
         "a gzipped article sent with Content-Encoding: gzip, identity (Scrapy refused the list and left it gzipped)",
         f'gzip_file = "{gz_identity}"\ncontent_encoding = true\nheaders = {{ "Content-Encoding" = "gzip, identity" }}', genuine=True)
+    add("H38", "contenu-partiel-deux-cent-six", "errors",
+        "206 Partial Content: the first 2,600 of a 4,045-byte article, though no Range was asked (it was archived cut)",
+        "status = 206\nbody_bytes = 2600", genuine=True, repeat=3)
     pages["/"] = homepage([c["path"] for c in cases])
     routes.append('[routes."/robots.txt"]\nstatus = 500\nbody = "robots exploded"')
     write_site("http", pages, "\n\n".join(routes) + "\n", cases + [case("H19", "/robots.txt", "none", "robots.txt answers 500")],
