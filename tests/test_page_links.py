@@ -35,3 +35,15 @@ def test_hreflang_alternates_are_links() -> None:
                       '</head><body><p>x</p></body></html>')
     found = extract_links(tree, "https://x.ml/fr/2025/06/10/a/")
     assert found.links == ["https://x.ml/bm/2025/06/10/a/"] and found.feeds == ["https://x.ml/feed/"]
+
+
+def test_links_longer_than_scrapy_requests_are_not_handed_on() -> None:
+    """Scrapy never requests a URL over URLLENGTH_LIMIT (2,083); the crawl process used to
+    canonicalise and triage each one first (0.5 s for one with 100,000 query parameters)."""
+    huge = "/recherche?" + "&".join(f"p{i}=1" for i in range(500))
+    page = fromstring(f"<html><head><link rel='canonical' href='http://j.ml/{'x' * 3000}'></head><body>"
+                      f"<a href='{huge}'>a</a><a href='/{'y' * 2100}'>b</a><a href='/{'z' * 2000}'>c</a>"
+                      f"<a href='http://j.ml/2025/06/22/kayes/'>d</a></body></html>")
+    found = extract_links(page, "http://j.ml/")
+    assert found.links == [f"http://j.ml/{'z' * 2000}", "http://j.ml/2025/06/22/kayes/"]
+    assert found.canonical_url is None
