@@ -16,6 +16,7 @@ from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
 from crawler.xmlrefs import DOCTYPE, repair_references
 from pipelines.dates import normalize_iso
+from pipelines.links import MAX_LINK_LENGTH
 
 SITEMAP_PROBES = ("/sitemap.xml", "/sitemap_index.xml", "/wp-sitemap.xml", "/news-sitemap.xml")
 FEED_PROBES = ("/feed/",)
@@ -36,11 +37,13 @@ class Discovered:
 
 
 def safe_join(base: str, ref: str | None) -> str | None:
-    """`urljoin(base, ref)`, or None for a reference that is no URL at all (`http://[::1`, control characters)."""
+    """`urljoin(base, ref)`, or None for a reference that is no URL at all (`http://[::1`, control
+    characters) or longer than Scrapy requests (`pipelines.links.MAX_LINK_LENGTH`)."""
     try:
-        return urljoin(base, (ref or "").strip())
+        joined = urljoin(base, (ref or "").strip())
     except ValueError:
         return None
+    return joined if len(joined) <= MAX_LINK_LENGTH else None
 
 
 def robots_sitemaps(body: bytes, base_url: str) -> list[str]:

@@ -226,3 +226,14 @@ def test_an_item_with_a_broken_tag_name_costs_nothing_else() -> None:
     rss = (b'<?xml version="1.0"?><rss version="2.0"><channel><item><title>A</title><link>https://x.ml/a/</link></item>'
            b"<item><ti:00Z>oops</ti:00Z><link>https://x.ml/b/</link></item></channel></rss>")
     assert [e["url"] for e in parse_discovery_document(rss, "https://x.ml/feed/").entries] == ["https://x.ml/a/", "https://x.ml/b/"]
+
+
+def test_entries_longer_than_scrapy_requests_are_left_out() -> None:
+    """Scrapy never requests a URL over URLLENGTH_LIMIT; the reactor used to canonicalise each first."""
+    long = "http://x.ml/?" + "&".join(f"p{i}=1" for i in range(500))
+    body = (b'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            + f"<url><loc>{long.replace('&', '&amp;')}</loc></url><url><loc>http://x.ml/2025/06/22/a/</loc></url>".encode()
+            + b"</urlset>")
+    assert [e["url"] for e in parse_discovery_document(body, "http://x.ml/sitemap.xml").entries] == ["http://x.ml/2025/06/22/a/"]
+    text = f"{long}\nhttp://x.ml/2025/06/22/a/\n".encode()
+    assert [e["url"] for e in parse_discovery_document(text, "http://x.ml/plan.txt").entries] == ["http://x.ml/2025/06/22/a/"]
