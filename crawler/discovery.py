@@ -1,6 +1,7 @@
 """Pure parsers for discovery documents: robots.txt, sitemaps (news too) and RSS/Atom feeds."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
@@ -15,7 +16,7 @@ from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
 from crawler.xmlrefs import DOCTYPE, repair_references
-from pipelines.dates import normalize_iso
+from pipelines.dates import EARLIEST, FUTURE_TOLERANCE, normalize_iso
 from pipelines.links import MAX_LINK_LENGTH
 
 SITEMAP_PROBES = ("/sitemap.xml", "/sitemap_index.xml", "/wp-sitemap.xml", "/news-sitemap.xml")
@@ -34,6 +35,7 @@ class Discovered:
     kind: str  # "sitemapindex" | "urlset" | "text" | "rss" | "atom" | "jsonfeed" | "unknown"
     sitemaps: list[str] = field(default_factory=list)
     entries: list[dict[str, Any]] = field(default_factory=list)
+    generated_dates: int = 0  # entries whose dates were dropped as the document's own stamp (`drop_generated_dates`)
 
 
 def safe_join(base: str, ref: str | None) -> str | None:
@@ -256,8 +258,37 @@ def is_discovery_xml(body: bytes) -> bool:
     return head.startswith(b"<?xml") and b"<html" not in head
 
 
+GENERATED_MIN_ENTRIES, GENERATED_SHARE = 20, 0.9
+
+
+def drop_generated_dates(doc: Discovered) -> Discovered:
+    """`doc` without the dates that are the document's own stamp, not its pages'.
+
+    Some CMSs write the time they generated a sitemap or feed as every entry's `lastmod` (or
+    `pubDate`). Taken at its word, every scheduled crawl would fetch every listed page again (each
+    looks modified since the last run), and an undated page would take that stamp as its
+    publication date. When at least GENERATED_MIN_ENTRIES entries are dated and 90 % of them share
+    one minute, those dates are dropped from every entry and counted in `generated_dates`.
+    """
+    for key in ("lastmod", "published"):
+        minutes = [(stamp or "")[:16] for e in doc.entries if (stamp := iso_utc(e.get(key)))]
+        if len(minutes) < GENERATED_MIN_ENTRIES:
+            continue
+        if Counter(minutes).most_common(1)[0][1] < GENERATED_SHARE * len(minutes):
+            continue
+        for entry in doc.entries:
+            if entry.pop(key, None) is not None:
+                doc.generated_dates += 1
+    return doc
+
+
 def parse_discovery_document(body: bytes, url: str, max_size: int = 50 * 1024 * 1024) -> Discovered:
-    """Sniff and parse a sitemap (XML or text) or feed body (gzip allowed); raises DiscoveryParseError."""
+    """Sniff and parse a sitemap (XML or text) or feed body (gzip allowed), its generated dates
+    dropped (`drop_generated_dates`); raises DiscoveryParseError."""
+    return drop_generated_dates(_parse_document(body, url, max_size))
+
+
+def _parse_document(body: bytes, url: str, max_size: int) -> Discovered:
     data = maybe_gunzip(body, max_size)
     root = root_element(data)
     if root is None and (junk := _XML_START.search(data, 0, 2048)) is not None:
@@ -326,6 +357,10 @@ def iso_utc(value: str | None) -> str | None:
             return normalize_iso(value)
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=timezone.utc)  # Africa/Bamako is UTC+0 all year
+    if dt.date() < EARLIEST or dt > datetime.now(timezone.utc) + FUTURE_TOLERANCE:
+        # an epoch placeholder, or a date to come: compared with what was archived, every run would
+        # take the page for changed (a sitemap stamping 2099 everywhere)
+        return None
     if len(value) == 10 and value[4] == "-":
         return dt.date().isoformat()
     return dt.astimezone(timezone.utc).replace(microsecond=0).isoformat()

@@ -237,3 +237,40 @@ def test_entries_longer_than_scrapy_requests_are_left_out() -> None:
     assert [e["url"] for e in parse_discovery_document(body, "http://x.ml/sitemap.xml").entries] == ["http://x.ml/2025/06/22/a/"]
     text = f"{long}\nhttp://x.ml/2025/06/22/a/\n".encode()
     assert [e["url"] for e in parse_discovery_document(text, "http://x.ml/plan.txt").entries] == ["http://x.ml/2025/06/22/a/"]
+
+
+def _urlset(lastmods: list[str]) -> bytes:
+    urls = "".join(f"<url><loc>http://x.ml/2025/06/{i % 28 + 1:02d}/article-{i}/</loc><lastmod>{m}</lastmod></url>"
+                   for i, m in enumerate(lastmods))
+    return f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'.encode()
+
+
+def test_a_sitemap_stamping_every_entry_with_its_own_time_gives_no_lastmod() -> None:
+    """30 entries, 28 of them at the minute the CMS generated the sitemap: taken as modification
+    times, every scheduled crawl would fetch all of them again."""
+    stamps = ["2026-11-29T06:00:12+00:00"] * 14 + ["2026-11-29T06:00:47+00:00"] * 14 + ["2025-06-01", "2025-06-02"]
+    doc = parse_discovery_document(_urlset(stamps), "http://x.ml/sitemap.xml")
+    assert len(doc.entries) == 30 and not any("lastmod" in e for e in doc.entries)
+    assert doc.generated_dates == 30
+
+
+@pytest.mark.parametrize("stamps", [
+    [f"2025-06-{d:02d}T10:00:00+00:00" for d in range(1, 29)] + ["2025-06-28T10:00:00+00:00"] * 2,  # genuine dates
+    ["2026-11-29T06:00:12+00:00"] * 19,  # too few entries to tell
+    ["2026-11-29T06:00:12+00:00"] * 26 + [f"2025-05-{d:02d}" for d in range(1, 5)],  # 87 % only
+])
+def test_genuine_or_too_few_lastmods_are_kept(stamps: list[str]) -> None:
+    doc = parse_discovery_document(_urlset(stamps), "http://x.ml/sitemap.xml")
+    assert [e.get("lastmod") for e in doc.entries] == stamps and doc.generated_dates == 0
+
+
+def test_a_feed_dating_every_item_at_its_generation_gives_no_date() -> None:
+    items = "".join(f"<item><title>T{i}</title><link>http://x.ml/a-{i}-b-c-d/</link>"
+                    "<pubDate>Sun, 29 Nov 2026 06:00:00 +0000</pubDate></item>" for i in range(25))
+    doc = parse_discovery_document(f'<rss version="2.0"><channel>{items}</channel></rss>'.encode(), "http://x.ml/feed/")
+    assert len(doc.entries) == 25 and not any("published" in e or "lastmod" in e for e in doc.entries)
+
+
+@pytest.mark.parametrize("value", ["1970-01-01T00:00:00Z", "0001-01-01", "2099-01-01T00:00:00Z", "Thu, 01 Jan 1970 00:00:00 GMT"])
+def test_placeholder_and_future_dates_are_no_dates(value: str) -> None:
+    assert iso_utc(value) is None

@@ -184,6 +184,8 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
                 logger.info("unreadable discovery document %s: %r", response.url, exc)
             return
         self.crawler.stats.inc_value(f"malinews/discovery/{doc.kind}")
+        if doc.generated_dates:  # the document stamped every entry with its own time: not the pages' dates
+            self._count(site.key, "generated_dates", "malinews/discovery/generated_dates")
         depth = response.meta.get("sitemap_depth", 0) + 1
         for url in doc.sitemaps:
             if (req := self._sitemap_request(url, site, depth)) is not None:

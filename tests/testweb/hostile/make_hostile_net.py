@@ -185,6 +185,7 @@ def discovery_site() -> None:
     more_discovery(pages, routes, cases)
     entity_discovery(pages, routes, cases)
     undated_article(pages, cases)
+    generated_sitemap(pages, cases)
     write_site("traps", pages, "\n\n".join(routes) + "\n", cases,
                "Discovery traps. D1 and D2 are reachable only through the looping sitemap index; D15-D18 only through "
                "a text sitemap, a sitemap served as HTML, an Atom feed and a 50,000-item RSS feed; D19-D21 only through "
@@ -294,6 +295,17 @@ def undated_article(pages: dict[str, str | bytes], cases: list[dict]) -> None:
     pages["/flux/sans-date.rss"] = ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Flux</title>'
                                     f"{items}</channel></rss>")
     pages["/"] = str(pages["/"]).replace("</head>", '<link rel="alternate" type="application/rss+xml" href="/flux/sans-date.rss"></head>')
+
+
+def generated_sitemap(pages: dict[str, str | bytes], cases: list[dict]) -> None:
+    """D24: a sitemap whose 25 entries all carry the minute it was generated (taken as modification
+    times, every scheduled crawl would fetch them all again); the entries lead to the soft-404 trap."""
+    urls = "".join(f"<url><loc>{{BASE}}/evenements/fiche-{i}/</loc><lastmod>2025-08-24T06:00:{i:02d}+00:00</lastmod></url>"
+                   for i in range(25))
+    pages["/plan-date-generee.xml"] = f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
+    pages["/robots.txt"] = str(pages["/robots.txt"]) + "Sitemap: {BASE}/plan-date-generee.xml\n"
+    cases.append(case("D24", "/plan-date-generee.xml", "generated_dates",
+                      "a sitemap stamping its 25 entries with the minute it was generated: those lastmods are dropped"))
 
 
 def giant_feed(article_path: str) -> str:
