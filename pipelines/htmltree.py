@@ -83,6 +83,8 @@ def parse_html(text: str) -> HtmlElement | None:
     if tree is None:
         return None
     repaired = close_title(text) if swallowed_by_title(tree) else text
+    if repaired is text and (raw := swallowing_raw_text(tree)) is not None:
+        repaired = close_raw_text(text, raw)
     if (at := unclosed_comment(repaired)) is not None:
         # A comment never closed runs to the end of the page: the page is kept, the comment made empty.
         repaired = f"{repaired[:at]}-->{repaired[at:]}"
@@ -124,6 +126,40 @@ def swallowed_by_title(tree: HtmlElement) -> bool:
     title = tree.find(".//title")
     content = title.text if title is not None else None
     return bool(content) and len(content) > 200 and _NEXT_TAG.search(content) is not None
+
+
+_RAW_TEXT_TAGS = ("style", "script")
+_BAD_RAW_END = {tag: re.compile(rf"</\s+{tag}\s*>", re.I) for tag in _RAW_TEXT_TAGS}
+_RAW_END = {tag: re.compile(rf"</{tag}\s*>", re.I) for tag in _RAW_TEXT_TAGS}
+_RAW_START = {tag: re.compile(rf"<{tag}\b[^>]*>", re.I) for tag in _RAW_TEXT_TAGS}
+# Where a page goes on after a stylesheet or script cut short: markup no CSS and hardly any script holds.
+_PAGE_RESUMES = re.compile(r"</head\s*>|<body\b|<(?:div|p|article|main|header|section|h1|h2|table|ul|nav|footer)\b", re.I)
+
+
+def swallowing_raw_text(tree: HtmlElement) -> str | None:
+    """"style" or "script" when such an element never closed (its end tag missing or misspelt,
+    `</ style>`) holds the page: its text runs on with the page's markup and the body is (almost)
+    empty, as a browser would show it. None otherwise."""
+    body = tree.find("body")
+    if body is not None and sum(1 for _ in islice(body.iter(), 6)) >= 6:
+        return None
+    for element in tree.iter(*_RAW_TEXT_TAGS):
+        content = element.text or ""
+        if len(content) > 200 and _PAGE_RESUMES.search(content):
+            return str(element.tag)
+    return None
+
+
+def close_raw_text(text: str, tag: str) -> str:
+    """`text` with its unclosed `<style>` or `<script>` closed: a misspelt end tag corrected, else the
+    end tag inserted where the page's markup resumes after the last start tag no end tag follows."""
+    if _BAD_RAW_END[tag].search(text):
+        return _BAD_RAW_END[tag].sub(f"</{tag}>", text, count=1)
+    last_end = max((m.end() for m in _RAW_END[tag].finditer(text)), default=0)
+    start = _RAW_START[tag].search(text, last_end)
+    if start is None or (resume := _PAGE_RESUMES.search(text, start.end())) is None:
+        return text
+    return f"{text[:resume.start()]}</{tag}>{text[resume.start():]}"
 
 
 def close_title(text: str) -> str:

@@ -45,6 +45,10 @@ def test_flatten_removes_only_the_excess_and_its_end_tags() -> None:
     lambda html: html.replace("</title>", ""),                 # no end tag: the title ran to the end
     lambda html: html.replace("</title>", "</ title>"),        # a misspelt one is no end tag either
     lambda html: html.replace("<body>", "<body><!-- pub "),    # a comment never closed
+    lambda html: html.replace("</title>", "</title><style>body { color: #222 }\n"),       # a stylesheet cut short
+    lambda html: html.replace("</title>", "</title><script>var pub = 1;\nif (a<b) {}\n"),  # a script cut short
+    lambda html: html.replace("</title>", "</title><script>var pub = 1;</ script>"),      # a misspelt end tag
+    lambda html: html.replace("</title>", "</title><style>p{}</style><style>a{}</ style >"),
 ])
 def test_a_page_swallowed_by_a_broken_construct_is_read_again(broken) -> None:
     html = page(PARAS * 3).replace("<title>T</title>", "<title>Un titre</title>")
@@ -75,3 +79,12 @@ def test_an_attribute_quote_never_closed_does_not_swallow_the_page() -> None:
     tree = parse_html(html)
     assert all(f"Paragraphe numéro {i} " in tree.find("body").text_content() for i in range(5))
     assert tree.find(".//a").get("href") == "/rubrique/politique"
+
+
+def test_a_script_that_writes_markup_is_not_taken_for_a_swallowed_page() -> None:
+    """Scripts full of markup strings close properly: the body is there, nothing is re-parsed."""
+    script = "<script>document.write('<div class=\"pub\"><p>' + x + '</p></div>');" + " var y = 1;" * 30 + "</script>"
+    html = page(PARAS * 3).replace("</title>", "</title>" + script)
+    tree = parse_html(html)
+    assert "Paragraphe numéro 4 " in tree.find("body").text_content()
+    assert tree.find(".//script").text.startswith("document.write('<div")

@@ -228,7 +228,8 @@ def markup_more(add: Any, art: Any, pages: dict[str, str | bytes], routes: list[
     XHTML with a long prolog; M33-M35: articles nested past libxml2's depth limit; M36-M37: frames; M38: no title; M39-M40: mojibake; M41-M42: a title or comment never closed;
     M43-M44: a JavaScript redirect; M45-M46: strings that made regular expressions quadratic;
     M47-M48: element floods that made trafilatura's `//X//Y` XPaths quadratic; M49: a dated address
-    whose page is nothing but links; M50-M51: labels of codecs no browser decodes a page with."""
+    whose page is nothing but links; M50-M51: labels of codecs no browser decodes a page with;
+    M52-M53: a stylesheet and a script never closed."""
     t = "Bamako : une page en UTF-16 avec BOM que l'en-tête dit UTF-8"
     html = art("M20", "utf16-avec-bom-annonce-utf8", t, relative=True).replace('<meta charset="utf-8">', '<meta charset="utf-16">')
     pages["/raw/m20.bin"] = codecs.BOM_UTF16_LE + html.encode("utf-16-le")
@@ -397,6 +398,15 @@ def markup_more(add: Any, art: Any, pages: dict[str, str | bytes], routes: list[
         "UTF-8 bytes labelled cp500 (EBCDIC) by the header and unicode-escape by the <meta>",
         art("M51", "page-utf8-etiquetee-ebcdic", t).replace('<meta charset="utf-8">', '<meta charset="unicode-escape">'),
         'headers = { "Content-Type" = "text/html; charset=cp500" }', t)
+    t = "Bandiagara : une feuille de style coupée en plein milieu"
+    add("M52", "feuille-de-style-coupee", "article",
+        "a <style> in the head cut short, never closed: the page became the stylesheet's text",
+        art("M52", "feuille-de-style-coupee", t, extra_head="<style>.une { font-weight: bold; }\n.pub { display"), title=t)
+    t = "Tessalit : un script de mesure d'audience jamais fermé"
+    add("M53", "script-d-audience-jamais-ferme", "article",
+        "a <script> in the head cut short, never closed: the page became the script's text",
+        art("M53", "script-d-audience-jamais-ferme", t).replace(
+            "</head>", "<script>window.dataLayer = window.dataLayer || [];\nif (n<2) { dataLayer.push\n</head>", 1), title=t)
 
 
 if __name__ == "__main__":
