@@ -64,6 +64,7 @@ _OPEN_VALUE = re.compile(r"""=\s*(["'])[^"'<>\n]{0,300}>""")  # a quoted value t
 _TITLE_START = re.compile(r"<title\b[^>]*>", re.I)
 _NEXT_TAG = re.compile(r"<(?=[a-zA-Z!/])")
 _BAD_TITLE_END = re.compile(r"</\s+title\s*>", re.I)
+_TITLE_END = re.compile(r"</title\s*>", re.I)
 
 
 def _without_attribute_flood(match: re.Match[str]) -> str:
@@ -123,9 +124,11 @@ def unclosed_comment(text: str, swallowed: int = 500) -> int | None:
 def swallowed_by_title(tree: HtmlElement) -> bool:
     """Whether `<title>` holds the page: its end tag is missing or misspelt (`</ title>`), and the
     parser, as a browser would, read everything after it as the title's text."""
-    title = tree.find(".//title")
-    content = title.text if title is not None else None
-    return bool(content) and len(content) > 200 and _NEXT_TAG.search(content) is not None
+    for title in tree.iter("title"):  # the page's, or one of an inline SVG icon's
+        content = title.text
+        if content and len(content) > 200 and _NEXT_TAG.search(content) is not None:
+            return True
+    return False
 
 
 _RAW_TEXT_TAGS = ("style", "script")
@@ -162,15 +165,29 @@ def close_raw_text(text: str, tag: str) -> str:
     return f"{text[:resume.start()]}</{tag}>{text[resume.start():]}"
 
 
+def _unclosed_title(text: str) -> re.Match[str] | None:
+    """The first `<title>` start tag (the page's, or an inline SVG's) that no `</title>` closes
+    before the next one starts."""
+    starts = list(_TITLE_START.finditer(text))
+    for i, start in enumerate(starts):
+        end = _TITLE_END.search(text, start.end())
+        following = starts[i + 1].start() if i + 1 < len(starts) else len(text)
+        if end is None or end.start() > following:
+            return start
+    return None
+
+
 def close_title(text: str) -> str:
     """`text` with its `<title>` closed: a misspelt end tag corrected, else `</title>` inserted
     before the first tag that follows the start tag."""
     if _BAD_TITLE_END.search(text):
         return _BAD_TITLE_END.sub("</title>", text, count=1)
-    start = _TITLE_START.search(text)
+    start = _unclosed_title(text)
     if start is None or (tag := _NEXT_TAG.search(text, start.end())) is None:
         return text
-    return f"{text[:tag.start()]}</title>{text[tag.start():]}"
+    svg = text.lower().rfind("<svg", 0, start.start())  # an icon's title: its <svg> is left open too
+    end = "</title></svg>" if svg >= 0 and text.lower().find("</svg", svg, start.start()) < 0 else "</title>"
+    return f"{text[:tag.start()]}{end}{text[tag.start():]}"
 
 
 def too_deep(parser: HTMLParser) -> bool:

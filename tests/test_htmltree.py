@@ -49,12 +49,14 @@ def test_flatten_removes_only_the_excess_and_its_end_tags() -> None:
     lambda html: html.replace("</title>", "</title><script>var pub = 1;\nif (a<b) {}\n"),  # a script cut short
     lambda html: html.replace("</title>", "</title><script>var pub = 1;</ script>"),      # a misspelt end tag
     lambda html: html.replace("</title>", "</title><style>p{}</style><style>a{}</ style >"),
+    lambda html: html.replace("<body>", "<body><svg><title>icône "),                      # an icon's title never closed
 ])
 def test_a_page_swallowed_by_a_broken_construct_is_read_again(broken) -> None:
     html = page(PARAS * 3).replace("<title>T</title>", "<title>Un titre</title>")
     tree = parse_html(broken(html))
     text = tree.find("body").text_content()
     assert all(f"Paragraphe numéro {i} " in text for i in range(5))
+    assert len(tree.findall(".//p")) >= 15  # paragraphs, not the text of whatever swallowed them
     assert tree.find(".//title").text.strip() == "Un titre"
 
 
