@@ -100,7 +100,11 @@ def choose_published(page: PageMeta, text: str, traf_date: str | None | Callable
     if header_date:
         return header_date, "visible-text"
     traf = normalize_iso(traf_date() if callable(traf_date) else traf_date, now)
-    hint_year = int(traf[:4]) if traf else None
+    # A dateline gives no year ("Bamako, 27 oct (AMAP)"): trafilatura's date, the feed's or sitemap's
+    # publication date or the URL's tells it; only without any does the crawl's clock decide, which
+    # dates a page crawled years after publication in the wrong year.
+    dated = traf or normalize_iso(hints.get("published"), now) or date_from_url(url, now)
+    hint_year = int(dated[:4]) if dated else None
     if (value := dateline_date(text, now, hint_year)):
         return value, "visible-text"
     if traf:

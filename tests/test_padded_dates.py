@@ -75,3 +75,18 @@ def test_a_later_clock_keeps_the_date(case: Path) -> None:
     want = _run(case, meta["now"])["article"]["published"]
     got = (_run(case, LATER)["article"] or {}).get("published")
     assert (got or "")[:10] == want[:10]
+
+
+@pytest.mark.parametrize(("case", "day"), [("amap/2024-10-27-dateline-office-du-niger", "2024-10-27"),
+                                           ("outlets/amap/2025-02-03-dateline-kayes-fev", "2025-02-03")])
+def test_a_dateline_takes_its_year_from_the_feed_not_the_clock(case: str, day: str) -> None:
+    """'Bamako, 27 oct (AMAP)' has no year. Crawled in 2030 with its feed's date at hand, the page
+    is dated in the feed's year; it used to take the clock's (2029-10-27)."""
+    folder = FIXTURES / case
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    stamp = f"{day}T08:00:00+00:00"
+    job = {"url": meta["url"], "body": gzip.decompress((folder / "page.html.gz").read_bytes()),
+           "content_type": meta.get("content_type"), "hints": {"via": "feed", "published": stamp}, "now": LATER,
+           "article_pattern": None, "exclude_pattern": None, "language": "fr"}
+    article = extract_page(job)["article"]
+    assert (article["published"][:10], article["date_source"]) == (day, "visible-text")
