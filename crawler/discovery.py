@@ -271,7 +271,7 @@ def drop_generated_dates(doc: Discovered) -> Discovered:
     one minute, those dates are dropped from every entry and counted in `generated_dates`.
     """
     for key in ("lastmod", "published"):
-        minutes = [(stamp or "")[:16] for e in doc.entries if (stamp := iso_utc(e.get(key)))]
+        minutes = [stamp[:16] for e in doc.entries if (stamp := iso_utc(e.get(key)))]
         if len(minutes) < GENERATED_MIN_ENTRIES:
             continue
         if Counter(minutes).most_common(1)[0][1] < GENERATED_SHARE * len(minutes):

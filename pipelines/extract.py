@@ -15,6 +15,7 @@ from trafilatura.metadata import Document, examine_meta, extract_catstags, extra
 from archive.textsketch import text_sketch
 from pipelines.classify import PageSignals, classify_page, classify_shape, link_text_share, markup_evidence
 from pipelines.cleaning import byline_author, clean_text, fix_apostrophes, tidy_author
+from pipelines.date_languages import install as install_date_languages
 from pipelines.dates import day_written, parse_now
 from pipelines.decode import decode_body
 from pipelines.htmltree import parse_html
@@ -22,7 +23,6 @@ from pipelines.links import PageLinks, absolute, extract_links
 from pipelines.metadata import PageMeta, jsonld_list, jsonld_text, read_meta, squash
 from pipelines.pubdate import PUBLISHED_META, choose_modified, choose_published, header_scan
 from pipelines.textsafe import MAX_AUTHOR, safe_article, scrub_text, truncate_words
-from pipelines.date_languages import install as install_date_languages
 from pipelines.trafilatura_guards import install as install_trafilatura_guards
 
 install_trafilatura_guards()  # bounded forms of trafilatura's quadratic regexes (hostile input)

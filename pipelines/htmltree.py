@@ -185,8 +185,9 @@ def close_title(text: str) -> str:
     start = _unclosed_title(text)
     if start is None or (tag := _NEXT_TAG.search(text, start.end())) is None:
         return text
-    svg = text.lower().rfind("<svg", 0, start.start())  # an icon's title: its <svg> is left open too
-    end = "</title></svg>" if svg >= 0 and text.lower().find("</svg", svg, start.start()) < 0 else "</title>"
+    before = text[:start.start()].lower()
+    svg = before.rfind("<svg")  # an icon's title: its <svg> is left open too
+    end = "</title></svg>" if svg >= 0 and "</svg" not in before[svg:] else "</title>"
     return f"{text[:tag.start()]}{end}{text[tag.start():]}"
 
 
