@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, Callable
 from urllib.parse import urlsplit
 
-from crawler.links import ARTICLE, LISTING, PAGINATION, SKIP, classify_link
+from crawler.links import ARTICLE, LISTING, PAGINATION, SKIP, TRAP, classify_link
 from crawler.sites import Site
 
 
@@ -43,7 +43,7 @@ class CanonicalTrust:
         if classify_link(own, site) == ARTICLE:
             path = urlsplit(canon).path
             kind = classify_link(canon, site)
-            if path.strip("/") == "" or kind in (SKIP, PAGINATION) or (
+            if path.strip("/") == "" or kind in (SKIP, TRAP, PAGINATION) or (
                     kind == LISTING and urlsplit(own).path.startswith(path.rstrip("/") + "/")):
                 return own, "ignored"
         if article and self.claims.setdefault(hash(canon), key) != key:

@@ -8,6 +8,9 @@ from urllib.parse import urlsplit
 from crawler.sites import Site
 
 ARTICLE, LISTING, PAGINATION, SKIP = "article", "listing", "pagination", "skip"
+TRAP = "trap"  # a path that loops (a segment met MAX_SEGMENT_REPEATS times, or too deep): never requested
+MAX_SEGMENT_REPEATS = 3
+MAX_SEGMENTS = 24
 
 ASSET = re.compile(
     r"\.(jpe?g|png|gif|webp|svg|ico|bmp|tiff?|pdf|docx?|xlsx?|pptx?|zip|rar|gz|tgz|7z|mp3|mp4|m4a|ogg|"
@@ -48,11 +51,30 @@ def looks_like_article(url: str) -> bool:
     return len(words) >= 4
 
 
+def looping_path(path: str) -> bool:
+    """True for a path no site means: one segment three times (`/a/suite/page/2/suite/page/2/suite/`),
+    or more than MAX_SEGMENTS segments. Relative links resolved below a page that a lenient CMS
+    answers at any depth build such paths one level per page, without end."""
+    segments = [s for s in path.split("/") if s]
+    if len(segments) > MAX_SEGMENTS:
+        return True
+    if len(segments) < MAX_SEGMENT_REPEATS:
+        return False
+    counts: dict[str, int] = {}
+    for segment in segments:
+        counts[segment] = counts.get(segment, 0) + 1
+        if counts[segment] >= MAX_SEGMENT_REPEATS:
+            return True
+    return False
+
+
 def classify_link(url: str, site: Site) -> str:
-    """Triage a same-site link: ARTICLE candidate, LISTING page, PAGINATION step, or SKIP."""
+    """Triage a same-site link: ARTICLE candidate, LISTING page, PAGINATION step, TRAP or SKIP."""
     if not site.owns(url):
         return SKIP
     parts = urlsplit(url)
+    if looping_path(parts.path):
+        return TRAP
     tail = parts.path + ("?" + parts.query if parts.query else "")
     exclude = _compile(site.exclude_pattern)
     if exclude and exclude.search(url):

@@ -51,6 +51,11 @@ class ArticleFilterPipeline:
             raise self._drop(item, "before_since", f"published {published} before --since {self.since}")
         if self.until and published and published > self.until:
             raise self._drop(item, "after_until", f"published {published} after --until {self.until}")
+        if item.same_text_of is not None and item.same_text_of != item.url and item.same_text_of in self.seen:
+            self.stats.inc_value("malinews/dropped/duplicate_text")  # one article, two addresses of its site
+            item.url = item.same_text_of
+            item.alias_only = True
+            return item
         if item.url in self.seen:
             self.stats.inc_value("malinews/dropped/duplicate_url")
             item.alias_only = True  # storage records the other URL as an alias, nothing else

@@ -20,6 +20,7 @@ class PageItem:
     source_modified: str | None = None
     aliases: list[str] = field(default_factory=list)  # canonical URLs of every redirect hop
     alias_only: bool = False  # a second URL of an article already saved this run: keep only the alias
+    same_text_of: str | None = None  # the archive URL of the same article (text, title, date) fetched first this run
     headers: dict[str, str] = field(default_factory=dict, repr=False)
     body: bytes = field(default=b"", repr=False)
     result: dict[str, Any] = field(default_factory=dict, repr=False)

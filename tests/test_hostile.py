@@ -1,4 +1,4 @@
-"""Hostile input: one bounded crawl of tests/testweb/hostile (markup, http, traps, robots: 117 cases).
+"""Hostile input: one bounded crawl of tests/testweb/hostile (markup, http, traps, robots, loops: 120 cases).
 
 The crawl must end on its own within its bounds, exit 0 without a traceback, archive exactly the
 genuine articles with sane fields, count every case in `crawl_runs.stats` for its site, and keep its
@@ -30,7 +30,7 @@ from bench.proctree import TreeSampler  # noqa: E402
 from make_hostile_net import add_runtime_files  # noqa: E402
 
 pytestmark = pytest.mark.timeout(200)
-SITES = ("markup", "http", "traps", "robots")
+SITES = ("markup", "http", "traps", "robots", "loops")
 CASES = {s: json.loads((HOSTILE / s / "expected.json").read_text(encoding="utf-8"))["cases"] for s in SITES}
 BOUNDS = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_TIMEOUT=2",
           "-s", "RETRY_TIMES=1", "-s", "MALINEWS_MAX_LISTING_PAGES=40", "-s", "MALINEWS_MAX_LINKS_PER_PAGE=300",
@@ -191,6 +191,9 @@ def test_traps_are_cut(crawled: HostileCrawl) -> None:
     for site in SITES:
         n = len([r for r in crawled.requests if r.site == site])
         assert n < 1000, f"{site}: {n} requests"
+    loops = [r.path for r in crawled.requests if r.site == "loops"]
+    assert not [p for p in loops if "suite/suite/" in p or "2/page/2" in p or "suite/page" in p or "2/suite" in p], \
+        f"the loops site was walked below the copies of L1: {sorted(loops)[:8]}"
 
 
 def test_a_six_megabyte_article_is_archived_whole(crawled: HostileCrawl) -> None:

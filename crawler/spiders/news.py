@@ -18,8 +18,9 @@ from crawler import wpapi
 from crawler.canonical_trust import CanonicalTrust
 from crawler.discovery import (FEED_PROBES, SITEMAP_PROBES, DiscoveryParseError, is_discovery_xml, iso_utc,
                                parse_discovery_document, robots_sitemaps)
-from crawler.links import ARTICLE, LISTING, PAGINATION, classify_link, pagination_key
+from crawler.links import ARTICLE, LISTING, PAGINATION, TRAP, classify_link, pagination_key
 from crawler.memo import BoundedMemo
+from crawler.sametext import SameTextMemo
 from crawler.robots import truncate_robots
 from crawler.sites import Site, load_sites, select_sites
 from crawler.spiders.accounting import SpiderAccounting
@@ -59,6 +60,7 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
         self.requested: set[int] = set()
         self.canonical_trust = CanonicalTrust(self.canonical)
         self._canon_memo, self._triage_memo = BoundedMemo[str](), BoundedMemo[str]()  # per-link work, memoised
+        self.same_text = SameTextMemo()  # the first address of each article: second addresses are not followed
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
@@ -303,7 +305,11 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
         self.pending.pop(requested_canon, None)
         if result.get("article") and any(hints.get(k) != job["hints"].get(k) for k in wpapi.WP_HINT_KEYS):
             wpapi.apply_hints(result, hints)  # API names or dates that arrived while the page was extracted
-        url = self.row_url(result, site, self.canonical(response.url, site))
+        fetched = self.canonical(response.url, site)
+        url = self.row_url(result, site, fetched)
+        first = None
+        if result.get("is_article") and result.get("article"):
+            first = self.same_text.first_address(site.key, result["article"], fetched, url)
         yield PageItem(
             site=site.key,
             url=url,
@@ -318,7 +324,11 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
             headers={k.decode("latin-1"): b", ".join(v).decode("latin-1") for k, v in response.headers.items()},
             body=response.body,
             result=result,
+            same_text_of=first,
         )
+        if first is not None:  # a second address of an article: its links lead one level deeper, never elsewhere
+            self._count(site.key, "same_text", "malinews/discovery/same_text")
+            return
         for req in self.follow(response, site, result, kind):
             yield req
 
@@ -361,6 +371,8 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
                     yield req
             elif verdict == PAGINATION:
                 pages.append(link)
+            elif verdict == TRAP:
+                self._count(site.key, "trap_links", "malinews/discovery/trap_links")
             elif verdict == LISTING and depth < self.listing_depth:
                 req = self.listing_request(link, site, depth + 1, "listing")
                 if req is not None:

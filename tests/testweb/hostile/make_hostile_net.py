@@ -1,4 +1,4 @@
-"""The `http` and `traps` hostile sites (HTTP failures, traps, XML bombs) and their runtime-generated files."""
+"""The `http`, `traps`, `robots` and `loops` hostile sites (HTTP failures, traps, XML bombs) and their runtime-generated files."""
 from __future__ import annotations
 
 import gzip
@@ -329,6 +329,29 @@ def robots_site() -> None:
     write_site("robots", pages, routes, cases,
                "robots.txt times out (it would say `Disallow: /` if it answered): Scrapy crawls the host as allowed; "
                "malinews counts the failure once instead of logging its traceback.")
+
+
+def loops_site() -> None:
+    """A CMS that answers every unknown path with one article whose links are relative: each level
+    of `suite/` is a new address of the same article with one more link, an endless crawl."""
+    key, slug = "L1", "les-ecoles-de-kayes-rouvrent-leurs-portes"
+    day = case_day(5, 10)
+    path = f"/{day.replace('-', '/')}/{slug}/"
+    title = "Article L1 : " + slug.replace("-", " ")
+    html = article(title, day, slug, key, relative=True).replace(f'<link rel="canonical" href="{path}">', "")
+    html = html.replace("</article>", '<p><a href="suite/">Lire la suite</a> · <a href="./page/2/">Page 2</a></p></article>')
+    trap = "/archives/suite/suite/suite/"
+    pages: dict[str, str | bytes] = {path: html, "/": homepage([path, trap])}
+    routes = f'[routes."*"]\nstatus = 200\nfile = "{path}index.html"\n'
+    cases = [case(key, path, "article", "a genuine article without canonical link, its links relative; every unknown "
+                  "path answers 200 with it", title),
+             case("L2", path + "suite/", "same_text", "the same article one level deeper (and its page/2/): an alias, "
+                  "its links not followed (they went one level deeper each time, without end)"),
+             case("L3", "/", "trap_links", f"the homepage links {trap}, a path repeating one segment three times: never requested")]
+    write_site("loops", pages, routes, cases,
+               "Every unknown path answers 200 with the article L1, whose links are relative: `suite/` and "
+               "`./page/2/` resolve one level deeper on every copy. The copies are aliases of L1 and their links "
+               "are not followed; a looping path is never requested.")
 
 
 LONG_SLUG, LONG_REPEAT = "article-fleuve-de-six-megaoctets", 6000  # H36: ~900,000 words
