@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import os
+import sqlite3
 import sys
 from datetime import date
 from pathlib import Path
@@ -50,7 +52,12 @@ def open_existing(db: str) -> Any:
 
     if not Path(db).exists():
         raise ArchiveMissingError(f"no archive at {db}; run `malinews crawl --db {db}` first, or pass --db PATH")
-    return open_database(db)
+    conn = open_database(db)
+    if "articles" not in conn.table_names():  # an empty file: no crawl has written to it yet
+        conn.close()
+        raise ArchiveMissingError(f"no archive in {db} yet (an empty database); run `malinews crawl --db {db}` first, "
+                                  "or pass --db PATH")
+    return conn
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -234,5 +241,14 @@ cli.add_command(story)
 
 
 def main() -> None:
-    """Console-script entry point."""
-    cli(prog_name="malinews")
+    """Console-script entry point: SQLite failures past the checks at open (a page damaged deep in the
+    file, a lock held past the 30 s busy timeout) end as one line, not a traceback (MALINEWS_DEBUG=1
+    shows it)."""
+    try:
+        cli(prog_name="malinews")
+    except sqlite3.Error as exc:
+        if os.environ.get("MALINEWS_DEBUG"):
+            raise
+        click.secho(f"Error: SQLite: {exc}. If the archive is damaged, check it with "
+                    "`sqlite3 ARCHIVE 'PRAGMA integrity_check'` and restore it from a backup.", fg="red", err=True)
+        sys.exit(1)

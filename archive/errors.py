@@ -30,3 +30,9 @@ class ArchiveMissingError(MalinewsError):
     """The archive file named by --db does not exist or is not a malinews archive."""
 
     exit_code = 2
+
+
+class ArchiveInvalidError(MalinewsError):
+    """The file named by --db is not a SQLite database, is damaged, or holds another program's tables."""
+
+    exit_code = 2

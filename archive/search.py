@@ -42,12 +42,17 @@ def _hit(row: tuple[Any, ...], **extra: Any) -> SearchHit:
     return SearchHit(id_, title, site, published, url, snippet, rank, **extra)
 
 
+# What SQLite's FTS5 says of a query it cannot parse (fts5_expr.c), as opposed to a database fault.
+FTS5_QUERY_ERRORS = ("fts5", "syntax error", "no such column", "unterminated string", "unknown special query",
+                     "expected integer")
+
+
 def _run(db: Database, sql: str, params: dict[str, Any] | list[Any], query: str) -> list[tuple[Any, ...]]:
     try:
         return db.execute(sql, params).fetchall()
     except sqlite3.OperationalError as exc:
         message = str(exc)
-        if "fts5" in message or "no such column" in message or "syntax error" in message:
+        if any(sign in message for sign in FTS5_QUERY_ERRORS):
             raise SearchSyntaxError(
                 f"invalid search query {query!r}: {message}. Quote phrases and punctuation, "
                 'e.g. malinews search \'"Mali : attaque"\'; operators are AND, OR, NOT, prefix*'

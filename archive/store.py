@@ -15,6 +15,7 @@ from typing import Any, Iterable, Mapping
 
 from sqlite_utils import Database
 
+from archive.errors import ArchiveInvalidError
 from archive.faultinject import kill_point
 from archive.provenance import extractor_version
 from archive.schema import migrate
@@ -55,18 +56,56 @@ class SaveResult:
     status: str
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+ARCHIVE_TABLES = {"articles", "_sqlite_migrations"}  # a database holding either is (or was) a malinews archive
+_FIX = "pass a malinews archive with --db, or a path that does not exist yet to start one"
+
+
+def check_archive_file(path: str | Path) -> None:
+    """Raise ArchiveInvalidError unless `path` is absent, empty, or starts like a SQLite database."""
+    p = Path(path)
+    if p.is_dir():
+        raise ArchiveInvalidError(f"{path} is a directory, not an archive; {_FIX}")
+    if not p.is_file():
+        return
+    with p.open("rb") as f:
+        head = f.read(len(SQLITE_HEADER))
+    if head and head != SQLITE_HEADER:
+        raise ArchiveInvalidError(f"{path} is not a SQLite database (it starts with {head[:8]!r}); {_FIX}")
+
+
+def check_archive_tables(db: Database, path: str | Path) -> None:
+    """Raise ArchiveInvalidError for a database that holds tables but none of an archive's: malinews
+    would otherwise add its twenty tables to another program's database."""
+    names = set(db.table_names())
+    if names and not names & ARCHIVE_TABLES:
+        shown = ", ".join(sorted(names)[:5]) + (", …" if len(names) > 5 else "")
+        raise ArchiveInvalidError(f"{path} is a SQLite database but not a malinews archive (its tables: {shown}); {_FIX}")
+
+
 def open_database(path: str | Path, *, readonly: bool = False) -> Database:
-    """Open an archive with the pragmas malinews relies on (WAL, busy timeout)."""
-    if readonly:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
-        db = Database(conn)
-    else:
-        db = Database(path)
-        db.enable_wal()
-    db.execute("PRAGMA busy_timeout = 30000")
-    db.execute("PRAGMA foreign_keys = ON")
-    if not readonly:
-        db.execute("PRAGMA synchronous = NORMAL")
+    """Open an archive with the pragmas malinews relies on (WAL, busy timeout).
+
+    Raises ArchiveInvalidError, naming the file, when it is not a SQLite database, is damaged, or
+    is another program's database."""
+    check_archive_file(path)
+    try:
+        if readonly:
+            db = Database(sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30))
+        else:
+            db = Database(path)
+        db.execute("PRAGMA busy_timeout = 30000")
+        check_archive_tables(db, path)  # before WAL: another program's database is left as it was
+        db.execute("PRAGMA foreign_keys = ON")
+        if not readonly:
+            db.enable_wal()
+            db.execute("PRAGMA synchronous = NORMAL")
+    except sqlite3.OperationalError:
+        raise  # locked, busy, out of space: not the file's fault
+    except sqlite3.DatabaseError as exc:  # "file is not a database", "database disk image is malformed"
+        raise ArchiveInvalidError(f"{path} cannot be read as a SQLite database ({exc}); check it with "
+                                  f"`sqlite3 {path} 'PRAGMA integrity_check'` and restore it from a backup, "
+                                  f"or {_FIX}") from None
     return db
 
 

@@ -11,7 +11,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from archive.lock import ArchiveLock
-from archive.store import Archive
+from archive.store import Archive, open_database
 from crawler import runqueue
 from crawler.backfill import apply_mode, finish_job
 from crawler.progress import COLUMNS, site_counts
@@ -83,6 +83,8 @@ def run_crawl(
     """
     chosen = select_sites(load_sites(sites_file), names, sites_file)
     keys = [s.key for s in chosen]
+    if Path(db).exists():  # refuse a file that is no archive before leaving a lock file beside it
+        open_database(db, readonly=True).close()
     with ArchiveLock(db):
         archive = Archive.open(db)
         run_id = archive.start_run(keys)
