@@ -34,10 +34,19 @@ def fail(exc: Exception) -> None:
     sys.exit(getattr(exc, "exit_code", 1))
 
 
+def parent_must_exist(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Click callback: refuse a file path whose directory does not exist (a usage error, exit 2),
+    rather than let the first write fail deep inside SQLite, Scrapy or the exporter."""
+    if value and value != "-" and not Path(value).expanduser().parent.is_dir():
+        raise click.BadParameter(f"the directory {Path(value).expanduser().parent} does not exist; create it or "
+                                 "choose another path")
+    return value
+
+
 def db_option(f: Callable[..., Any]) -> Callable[..., Any]:
     """The shared --db option."""
     return click.option("--db", "db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
-                        help="Path of the SQLite archive.")(f)
+                        callback=parent_must_exist, help="Path of the SQLite archive.")(f)
 
 
 def sites_option(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -84,7 +93,8 @@ def cli() -> None:
 @click.option("--quiet", is_flag=True, help="No live progress display.")
 @click.option("--log-level", type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"]), default="WARNING",
               show_default=True, help="Scrapy log level (logs go to stderr or --log-file).")
-@click.option("--log-file", type=click.Path(dir_okay=False), help="Write the Scrapy log to this file.")
+@click.option("--log-file", type=click.Path(dir_okay=False), callback=parent_must_exist,
+              help="Write the Scrapy log to this file.")
 @click.option("--warc", "warc_dir", type=click.Path(file_okay=False), default=None,
               help="Also write every HTTP response fetched to gzipped WARC/1.1 files in DIR (rotated at ~1 GB).")
 def crawl(names: tuple[str, ...], sites_file: str | None, db: str, since: str | None, until: str | None,
@@ -242,8 +252,8 @@ cli.add_command(story)
 
 def main() -> None:
     """Console-script entry point: SQLite failures past the checks at open (a page damaged deep in the
-    file, a lock held past the 30 s busy timeout) end as one line, not a traceback (MALINEWS_DEBUG=1
-    shows it)."""
+    file, a lock held past the 30 s busy timeout) and OS errors (a full disk, an unwritable file) end
+    as one line, not a traceback (MALINEWS_DEBUG=1 shows it)."""
     try:
         cli(prog_name="malinews")
     except sqlite3.Error as exc:
@@ -251,4 +261,9 @@ def main() -> None:
             raise
         click.secho(f"Error: SQLite: {exc}. If the archive is damaged, check it with "
                     "`sqlite3 ARCHIVE 'PRAGMA integrity_check'` and restore it from a backup.", fg="red", err=True)
+        sys.exit(1)
+    except OSError as exc:  # a full disk, a file or directory that cannot be written
+        if os.environ.get("MALINEWS_DEBUG"):
+            raise
+        click.secho(f"Error: {exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else ""), fg="red", err=True)
         sys.exit(1)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from archive.cli import db_option, fail, open_existing, sites_option
+from archive.cli import db_option, fail, open_existing, parent_must_exist, sites_option
 from archive.errors import MalinewsError
 
 
@@ -59,7 +59,7 @@ def health(db: str, sites_file: str | None, only: tuple[str, ...], as_json: bool
 @db_option
 @sites_option
 @click.option("--name", default="malinews-crawl", show_default=True, help="Unit name (and cron log name).")
-@click.option("--log-file", type=click.Path(dir_okay=False), help="Crawl log (default: <db>.log).")
+@click.option("--log-file", callback=parent_must_exist, type=click.Path(dir_okay=False), help="Crawl log (default: <db>.log).")
 @click.option("--install", is_flag=True, help="Write the systemd units into --unit-dir instead of printing them.")
 @click.option("--unit-dir", type=click.Path(file_okay=False), default=str(Path.home() / ".config/systemd/user"),
               show_default=True, help="Where --install writes (user units by default).")

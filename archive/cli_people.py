@@ -8,7 +8,7 @@ from typing import TextIO
 
 import click
 
-from archive.cli import IsoDate, db_option, fail, open_existing
+from archive.cli import IsoDate, db_option, fail, open_existing, parent_must_exist
 from archive.errors import MalinewsError
 
 
@@ -45,7 +45,7 @@ def serve(db: str, host: str, port: int, open_browser: bool, emit_config: str | 
 
 @click.command()
 @db_option
-@click.option("--plot", type=click.Path(dir_okay=False), default=None,
+@click.option("--plot", callback=parent_must_exist, type=click.Path(dir_okay=False), default=None,
               help="Also draw the outlet × month coverage heatmap into this PNG file.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per outlet instead of the table.")
 def stats(db: str, plot: str | None, as_json: bool) -> None:
@@ -90,7 +90,7 @@ def stats(db: str, plot: str | None, as_json: bool) -> None:
 @click.option("--since", type=IsoDate(), help="Published on or after this date.")
 @click.option("--until", type=IsoDate(), help="Published on or before this date.")
 @click.option("--stories-only", is_flag=True, help="One row per story: its original article.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+@click.option("-o", "--output", callback=parent_must_exist, type=click.Path(dir_okay=False, allow_dash=True), default="-",
               help="Output file (default: stdout).")
 def export(db: str, fmt: str, site: str | None, since: str | None, until: str | None, stories_only: bool,
            output: str) -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import gc
 import os
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from archive.lock import ArchiveLock
 from archive.store import Archive, open_database
 from crawler import runqueue
 from crawler.backfill import apply_mode, finish_job
+from crawler.overrides import check_overrides
 from crawler.progress import COLUMNS, site_counts
 from crawler.sites import load_sites, select_sites
 from pipelines.extraction_pool import GC_THRESHOLDS
@@ -52,6 +54,9 @@ def build_settings(
     settings.set("MALINEWS_SINCE", since, priority="cmdline")
     settings.set("MALINEWS_MAX_ARTICLES", max_articles, priority="cmdline")
     settings.set("MALINEWS_PROGRESS", progress, priority="cmdline")
+    for name in check_overrides(overrides or {}, settings):  # a bad value raises SettingOverrideError (exit 2)
+        print(f"warning: -s {name}: neither Scrapy nor malinews has this setting (a typo?); it is passed on as given",
+              file=sys.stderr)
     for key, value in (overrides or {}).items():
         settings.set(key, value, priority="cmdline")
     return settings
@@ -77,20 +82,22 @@ def run_crawl(
     backfill: bool = False,
     until: str | None = None,
 ) -> CrawlSummary:
-    """Crawl the named sites (all when empty) into `db`; raises SitesConfigError / ArchiveLockedError.
+    """Crawl the named sites (all when empty) into `db`; raises SitesConfigError, SettingOverrideError,
+    ArchiveInvalidError or ArchiveLockedError.
 
     `backfill` walks each outlet's whole history in a resumable job (crawler/backfill.py).
     """
     chosen = select_sites(load_sites(sites_file), names, sites_file)
     keys = [s.key for s in chosen]
-    if Path(db).exists():  # refuse a file that is no archive before leaving a lock file beside it
+    # A bad -s value or a file that is no archive is refused before anything is written or locked.
+    settings = build_settings(db, sites_file, since=since, max_articles=max_articles,
+                              overrides=overrides, progress=progress)
+    if Path(db).exists():
         open_database(db, readonly=True).close()
     with ArchiveLock(db):
         archive = Archive.open(db)
         run_id = archive.start_run(keys)
         archive.close()
-        settings = build_settings(db, sites_file, since=since, max_articles=max_articles,
-                                  overrides=overrides, progress=progress)
         settings.set("MALINEWS_RUN_ID", run_id, priority="cmdline")
         jobdir = apply_mode(settings, db, keys, backfill=backfill, since=since, until=until, overrides=overrides)
         scratch = None

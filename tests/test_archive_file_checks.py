@@ -121,17 +121,22 @@ def test_a_query_fts5_cannot_parse_is_a_search_syntax_error(tmp_path: Path, quer
     archive.close()
 
 
-def test_sqlite_failures_past_the_open_end_in_one_line(monkeypatch: pytest.MonkeyPatch,
-                                                      capsys: pytest.CaptureFixture[str]) -> None:
-    def broken(*args: object, **kwargs: object) -> None:
-        raise sqlite3.DatabaseError("database disk image is malformed")
+def main_exit_code(monkeypatch: pytest.MonkeyPatch, error: Exception) -> int | str | None:
+    """Run `archive.cli.main` with every command failing with `error`; the code it exits with."""
+    def failing(*args: object, **kwargs: object) -> None:
+        raise error
 
-    monkeypatch.setattr(cli_module, "cli", broken)
+    monkeypatch.setattr(cli_module, "cli", failing)
     monkeypatch.delenv("MALINEWS_DEBUG", raising=False)
     monkeypatch.setattr(sys, "argv", ["malinews", "stats"])
     with pytest.raises(SystemExit) as exited:
         cli_module.main()
-    assert exited.value.code == 1
+    return exited.value.code
+
+
+def test_sqlite_failures_past_the_open_end_in_one_line(monkeypatch: pytest.MonkeyPatch,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    assert main_exit_code(monkeypatch, sqlite3.DatabaseError("database disk image is malformed")) == 1
     err = capsys.readouterr().err
     assert "Error: SQLite: database disk image is malformed" in err and "PRAGMA integrity_check" in err
     monkeypatch.setenv("MALINEWS_DEBUG", "1")

@@ -1,0 +1,63 @@
+"""Check `malinews crawl -s NAME=VALUE` overrides before Scrapy reads them.
+
+Scrapy converts a setting when a component first reads it (`getfloat`, `getint`, `getbool`), so
+`-s DOWNLOAD_DELAY=abc` surfaced as a traceback from inside the engine's start-up, and
+`-s CONCURRENT_REQUESTS=-1` as a crawl that fetched nothing. A value is checked here against the
+kind of the setting's current value (Scrapy's default or the project's).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from scrapy.settings import Settings
+
+from archive.errors import ConfigError
+
+_BOOLS = {"true", "false", "1", "0"}  # what Settings.getbool accepts
+_READ_AS_FLOAT = re.compile(r"TIMEOUT|DELAY|SECONDS")  # int defaults that Scrapy and malinews read with getfloat
+_SIGNED = re.compile(r"PRIORITY")            # priority adjustments may be negative
+AT_LEAST_ONE = {"CONCURRENT_REQUESTS", "CONCURRENT_REQUESTS_PER_DOMAIN", "DOWNLOAD_TIMEOUT"}
+
+
+class SettingOverrideError(ConfigError):
+    """A -s NAME=VALUE whose value the setting cannot take."""
+
+
+def _number(text: str, integral: bool) -> float | None:
+    try:
+        return float(int(text)) if integral else float(text)
+    except ValueError:
+        return None
+
+
+def check_override(name: str, value: str, current: object) -> None:
+    """Raise SettingOverrideError when `value` cannot replace a setting whose value is `current`."""
+    shown = f"-s {name}={value}"
+    if isinstance(current, bool):
+        if value.strip().lower() not in _BOOLS:
+            raise SettingOverrideError(f"{shown}: {name} is true or false (now {current}); e.g. -s {name}=False")
+        return
+    if isinstance(current, (int, float)):
+        integral = isinstance(current, int) and not _READ_AS_FLOAT.search(name)
+        number = _number(value.strip(), integral)
+        kind = "a whole number" if integral else "a number"
+        if number is None:
+            raise SettingOverrideError(f"{shown}: {name} takes {kind} (now {current}); e.g. -s {name}={current}")
+        if name in AT_LEAST_ONE and number <= 0:
+            raise SettingOverrideError(f"{shown}: {name} must be above 0 (now {current})")
+        if number < 0 and current >= 0 and not _SIGNED.search(name):
+            raise SettingOverrideError(f"{shown}: {name} cannot be negative (now {current})")
+
+
+def check_overrides(overrides: Mapping[str, str], settings: Settings) -> list[str]:
+    """Check every override against `settings` (before they are applied); return the names no
+    Scrapy or malinews setting has (typos, or an extension's own settings) for a warning."""
+    unknown = []
+    for name, value in overrides.items():
+        current = settings.get(name)
+        if current is None and name not in settings:
+            unknown.append(name)
+            continue
+        check_override(name, str(value), current)
+    return unknown
