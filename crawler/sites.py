@@ -64,8 +64,20 @@ def host_key(url: str) -> str:
     return netloc[4:] if netloc.startswith("www.") else netloc
 
 
+def _readable_http_url(value: Any) -> bool:
+    """An absolute http(s) URL whose host and port can be read ("http://[::1/" and port 99999 cannot)."""
+    if not isinstance(value, str):
+        return False
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - raises ValueError on a port that is no number or out of range
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
+
+
 def _check_url(file: Path, key: str, name: str, value: Any) -> str:
-    if not isinstance(value, str) or urlsplit(value).scheme not in ("http", "https") or not urlsplit(value).netloc:
+    if not _readable_http_url(value):
         raise SitesConfigError(file, f"must be an absolute http(s) URL, got {value!r}; "
                                'write it like url = "https://www.example.ml/"', key, name)
     return value
@@ -129,7 +141,7 @@ def load_sites(path: str | Path | None = None) -> dict[str, Site]:
     """Load and validate a sites file (default: the bundled registry)."""
     file = Path(path) if path else DEFAULT_SITES_FILE
     try:
-        data = tomllib.loads(file.read_text(encoding="utf-8"))
+        data = tomllib.loads(file.read_text(encoding="utf-8-sig"))  # a BOM (Windows Notepad) is no TOML error
     except FileNotFoundError:
         raise SitesConfigError(file, "file not found; pass an existing file with --sites") from None
     except UnicodeDecodeError as exc:

@@ -38,6 +38,9 @@ def test_only_url_is_required(tmp_path: Path) -> None:
         ('[sites.x]\nurl = "x.ml"\n', "x", "url", "absolute"),
         ('[sites.x]\nurl = "https://x.ml/"\nkind = "blog"\n', "x", "kind", "one of"),
         ('[sites.x]\nurl = "https://x.ml/"\nfeeds = 3\n', "x", "feeds", "list"),
+        ('[sites.x]\nurl = "http://[::1/"\n', "x", "url", "absolute"),  # urlsplit's ValueError was a traceback
+        ('[sites.x]\nurl = "https://x.ml:99999/"\n', "x", "url", "absolute"),
+        ('[sites.x]\nurl = "https://x.ml/"\naliases = ["http://:80/"]\n', "x", "aliases", "absolute"),
     ],
 )
 def test_bad_site_tables_name_file_site_and_key(tmp_path: Path, text: str, site: str, key: str, fix: str) -> None:
@@ -46,6 +49,13 @@ def test_bad_site_tables_name_file_site_and_key(tmp_path: Path, text: str, site:
         load_sites(path)
     message = str(err.value)
     assert str(path) in message and f"[sites.{site}]" in message and f"'{key}'" in message and fix in message
+
+
+def test_a_byte_order_mark_and_crlf_are_read(tmp_path: Path) -> None:
+    """Windows Notepad saves UTF-8 with a BOM, which tomllib refuses as an 'invalid statement'."""
+    path = tmp_path / "sites.toml"
+    path.write_bytes(b'\xef\xbb\xbf[sites.x]\r\nurl = "https://x.ml/"\r\nname = "X \xc3\xa0 Bamako"\r\n')
+    assert load_sites(path)["x"].name == "X à Bamako"
 
 
 def test_toml_syntax_error_is_reported(tmp_path: Path) -> None:
