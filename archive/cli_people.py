@@ -37,7 +37,6 @@ def serve(db: str, host: str, port: int, open_browser: bool, emit_config: str | 
             command = emit(db, emit_config, datasette_version)
             click.echo(" ".join(command))
             return
-        click.echo(f"Serving {db} on http://{host}:{port}/ (read-only; Ctrl-C to stop)", err=True)
         run_datasette(db, host, port, open_browser=open_browser)
     except MalinewsError as exc:
         fail(exc)

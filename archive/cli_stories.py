@@ -97,7 +97,7 @@ def story(ref: str, db: str, show_diff: bool, as_json: bool) -> None:
     except MalinewsError as exc:
         fail(exc)
         return
-    story_id: int | None = int(ref) if ref.isdigit() else None
+    story_id: int | None = int(ref) if ref.isascii() and ref.isdigit() and int(ref) < 2**63 else None
     if story_id is None:
         article = find_article(conn, ref)
         story_id = article["story_id"] if article else None

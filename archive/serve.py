@@ -1,6 +1,7 @@
 """Run datasette on an archive with the shipped configuration, templates and plugin (read-only)."""
 from __future__ import annotations
 
+import sys
 import tempfile
 from pathlib import Path
 
@@ -69,7 +70,8 @@ def run_datasette(db: str | Path, host: str, port: int, *, open_browser: bool = 
     """Serve `db` until interrupted (blocks); datasette's own CLI does the serving."""
     from datasette.cli import cli as datasette_cli
 
-    files = datasette_files(db)
+    files = datasette_files(db)  # refuses a file that is no archive before anything is announced
+    print(f"Serving {db} on http://{host}:{port}/ (read-only; Ctrl-C to stop)", file=sys.stderr)
     workdir = Path(tempfile.mkdtemp(prefix="malinews-serve-"))
     args = ["serve", str(db), "--host", host, "--port", str(port), *files.write(workdir)]
     if open_browser:

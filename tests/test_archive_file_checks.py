@@ -142,3 +142,21 @@ def test_sqlite_failures_past_the_open_end_in_one_line(monkeypatch: pytest.Monke
     monkeypatch.setenv("MALINEWS_DEBUG", "1")
     with pytest.raises(sqlite3.DatabaseError):
         cli_module.main()
+
+
+@pytest.mark.parametrize("ref", ["99999999999999999999999", "²", "٣"])
+def test_an_id_sqlite_cannot_hold_is_no_story(tmp_path: Path, ref: str) -> None:
+    """A story 'id' past SQLite's 64-bit integers was an OverflowError traceback; '²' a ValueError."""
+    archive = Archive.open(tmp_path / "a.db")
+    archive.save_batch([item("http://x/1", "Les écoles de Kayes rouvrent leurs portes")])
+    archive.close()
+    proc = run_cli("story", ref, "--db", str(tmp_path / "a.db"))
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    assert f"no story {ref!r}" in proc.stderr
+
+
+def test_serve_refuses_a_file_that_is_no_archive_before_announcing_it(tmp_path: Path) -> None:
+    path = not_sqlite(tmp_path)
+    proc = run_cli("serve", "--db", str(path), "--port", "0", timeout=60)
+    assert proc.returncode == 2 and "is not a SQLite database" in proc.stderr, proc.stderr
+    assert "Serving" not in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
