@@ -18,6 +18,8 @@ from crawler.sites import Site
 from crawler.urls import canonicalize_url, is_http_url
 from crawler.warc import KIND_HEADER, REDIRECTED_FROM, VIA_HEADER
 
+READ_LIMIT = defaults.DOWNLOAD_MAXSIZE  # bytes of one response body, decoded, as the crawl's DOWNLOAD_MAXSIZE
+
 logger = logging.getLogger(__name__)
 HTML_TYPES = ("text/html", "application/xhtml")
 Extract = Callable[[dict[str, Any]], dict[str, Any]]
@@ -116,8 +118,11 @@ class WarcImporter:
                 try:
                     record = next(iterator)
                     url = record.rec_headers.get_header("WARC-Target-URI") or ""
-                    body = record.content_stream().read()
-                    if (missing := getattr(record.raw_stream, "limit", 0) or 0) > 0:
+                    # At most the crawl's own response limit, decoded: warcio undoes the record's
+                    # Content-Encoding, and a 1 MB gzip bomb read whole took the import to 3.2 GB.
+                    body = record.content_stream().read(READ_LIMIT + 1)
+                    oversized = len(body) > READ_LIMIT
+                    if not oversized and (missing := getattr(record.raw_stream, "limit", 0) or 0) > 0:
                         # warcio hands over a record cut short without a word: half a page
                         # would be archived as a whole article.
                         raise EOFError(f"the {record.rec_type} record for {url} lacks {missing} of its "
@@ -137,7 +142,9 @@ class WarcImporter:
                     self.summary.responses += 1
                     if site is None:
                         self.summary.add("offsite")
-                if site is not None:
+                    elif oversized:
+                        self.summary.add("too_large")
+                if site is not None and not oversized:
                     yield record, url, site, status, body
 
     def _unreadable(self, path: str, records: int, exc: Exception) -> None:

@@ -241,3 +241,45 @@ def test_a_cut_or_foreign_file_is_named_never_a_traceback(warc_crawl: WarcCrawl,
     assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr[-2000:]
     assert f"warning: {junk}: not a readable WARC file" in proc.stderr
     assert "Error: 1 of 2 file(s) are not readable WARC files" in proc.stderr
+
+
+def test_a_gzip_bomb_in_a_warc_is_read_no_further_than_a_crawl_would(tmp_path: Path) -> None:
+    """warcio undoes a record's Content-Encoding: a 256 KB gzip bomb (256 MB of zeros) read whole took
+    the import to 3.2 GB for its 1 GB sibling. It is read up to DOWNLOAD_MAXSIZE, counted too large,
+    and the genuine article after it is imported."""
+    import io
+    import tracemalloc
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from crawler.sites import load_sites
+    from crawler.warc_import import READ_LIMIT, import_warcs
+    from tests.testweb.hostile.make_hostile import article
+
+    packed = io.BytesIO()
+    with gzip.GzipFile(fileobj=packed, mode="wb", compresslevel=9) as bomb:
+        for _ in range(256):
+            bomb.write(bytes(1 << 20))
+    assert 256 << 20 > 4 * READ_LIMIT
+    page = article("Les écoles de Kayes rouvrent leurs portes", "2025-03-14", "ecoles", "W1").replace("{BASE}", "http://127.0.0.1:9")
+    path = tmp_path / "bombe.warc.gz"
+    with open(path, "wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for url, body, encoding in (("http://127.0.0.1:9/2025/03/14/bombe/", packed.getvalue(), [("Content-Encoding", "gzip")]),
+                                    ("http://127.0.0.1:9/2025/03/14/ecoles/", page.encode(), [])):
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8"), *encoding,
+                                                  ("Content-Length", str(len(body)))], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers))
+    sites = tmp_path / "sites.toml"
+    sites.write_text('[sites.hostile]\nurl = "http://127.0.0.1:9/"\n', encoding="utf-8")
+    tracemalloc.start()
+    try:
+        summary = import_warcs([path], tmp_path / "a.db", load_sites(sites))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert summary.counts.get("too_large") == 1 and summary.responses == 2, summary
+    assert peak < 3 * READ_LIMIT, f"the import peaked at {peak / 2**20:.0f} MB of Python objects"
+    with sqlite3.connect(tmp_path / "a.db") as conn:
+        assert [u for (u,) in conn.execute("SELECT url FROM articles")] == ["http://127.0.0.1:9/2025/03/14/ecoles/"]

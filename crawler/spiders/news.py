@@ -20,8 +20,8 @@ from crawler.discovery import (FEED_PROBES, SITEMAP_PROBES, DiscoveryParseError,
                                parse_discovery_document, robots_sitemaps)
 from crawler.links import ARTICLE, LISTING, PAGINATION, TRAP, classify_link, pagination_key
 from crawler.memo import BoundedMemo
-from crawler.sametext import SameTextMemo
 from crawler.robots import truncate_robots
+from crawler.sametext import SameTextMemo
 from crawler.sites import Site, load_sites, select_sites
 from crawler.spiders.accounting import SpiderAccounting
 from crawler.sources import SourcesMixin
