@@ -85,7 +85,7 @@ def parse_reply(status: int, headers: Mapping[str, Any], body: bytes) -> WpReply
         return WpReply(False, "not-json")
     try:
         data = json.loads(body.decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: [[[[… nested 200,000 deep
         return WpReply(False, "bad-json")
     if not isinstance(data, list):
         code = data.get("code") if isinstance(data, dict) else None

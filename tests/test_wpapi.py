@@ -45,6 +45,7 @@ def test_scrapy_style_bytes_headers_are_read() -> None:
     (200, {"Content-Type": "text/html; charset=utf-8"}, b"<!DOCTYPE html><html>home</html>", "not-json"),
     (200, JSON, b'{"code":"rest_no_route","message":"No route"}', "json-rest_no_route"),
     (200, JSON, b"[{broken", "bad-json"),
+    (200, JSON, b"[" * 200_000 + b"]" * 200_000, "bad-json"),  # nested past the parser's recursion limit
     (200, JSON, b'"a string"', "not-a-list"),
 ])
 def test_closed_or_unusable_api_says_why(status: int, headers: dict[str, str], body: bytes, reason: str) -> None:
