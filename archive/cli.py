@@ -1,6 +1,7 @@
 """The `malinews` command line: crawl, search, sites, demo (library errors become clear messages)."""
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sqlite3
@@ -250,6 +251,10 @@ cli.add_command(stats)
 cli.add_command(story)
 
 
+DISK_FULL_HINT = ("Free some space on the archive's disk and run the command again: the archive keeps every "
+                  "transaction it committed, and a crawl fetches again what it could not save.")
+
+
 def main() -> None:
     """Console-script entry point: SQLite failures past the checks at open (a page damaged deep in the
     file, a lock held past the 30 s busy timeout) and OS errors (a full disk, an unwritable file) end
@@ -259,11 +264,14 @@ def main() -> None:
     except sqlite3.Error as exc:
         if os.environ.get("MALINEWS_DEBUG"):
             raise
-        click.secho(f"Error: SQLite: {exc}. If the archive is damaged, check it with "
-                    "`sqlite3 ARCHIVE 'PRAGMA integrity_check'` and restore it from a backup.", fg="red", err=True)
+        hint = (DISK_FULL_HINT if "disk is full" in str(exc) else "If the archive is damaged, check it with "
+                "`sqlite3 ARCHIVE 'PRAGMA integrity_check'` and restore it from a backup.")
+        click.secho(f"Error: SQLite: {exc}. {hint}", fg="red", err=True)
         sys.exit(1)
     except OSError as exc:  # a full disk, a file or directory that cannot be written
         if os.environ.get("MALINEWS_DEBUG"):
             raise
-        click.secho(f"Error: {exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else ""), fg="red", err=True)
+        hint = f". {DISK_FULL_HINT}" if exc.errno == errno.ENOSPC else ""
+        click.secho(f"Error: {exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else "") + hint,
+                    fg="red", err=True)
         sys.exit(1)

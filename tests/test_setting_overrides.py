@@ -73,4 +73,5 @@ def test_a_path_in_a_missing_directory_is_a_usage_error(tmp_path: Path, args: li
 def test_an_os_error_past_the_checks_ends_in_one_line(monkeypatch: pytest.MonkeyPatch,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
     assert main_exit_code(monkeypatch, OSError(28, "No space left on device", "/media/cle/malinews.db")) == 1
-    assert capsys.readouterr().err.strip() == "Error: No space left on device: /media/cle/malinews.db"
+    assert capsys.readouterr().err.strip().startswith("Error: No space left on device: /media/cle/malinews.db. "
+                                                       "Free some space on the archive's disk")
