@@ -1,49 +1,50 @@
-"""Second addresses of one article on one site: the same text, title and date at another URL.
+"""Second addresses of one text on one site: its links are not followed, and the same article
+(text, title and date) at another URL is archived as an alias.
 
 A page whose relative links resolve one level deeper than itself, on a site that answers any
 path below an article with that article (`/slug/suite/`, `/slug/suite/suite/`, …), is an endless
-crawl: every level is a new address with the same article and one more link. Other second
-addresses are milder (a Joomla article under two category paths, a print or AMP copy without a
-canonical link). Their links are the first address's links resolved from elsewhere, so a crawl
-follows the links of the first address only, and the archive keeps the second address as an
-alias of the first (`pipelines.filtering`).
+crawl: every level is a new address with the same text and one more link. Its links are the first
+address's links resolved from elsewhere, so a crawl follows the links of the first address only;
+that holds whatever title the copy shows (a CMS that puts the requested slug in its title). Other
+second addresses are milder (a Joomla article under two category paths, a print or AMP copy
+without a canonical link): when title and date match too, the archive keeps the second address as
+an alias of the first (`pipelines.filtering`); a different title is another article that happens
+to show the same text (a paywall teaser), kept as its own row.
 """
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
-MAX_ARTICLES = 50_000  # remembered articles per run; past it the table starts afresh (a trap then costs one more level)
+MAX_ARTICLES = 50_000  # remembered texts per run; past it the table starts afresh (a trap then costs one more level)
 
 
 class SameTextMemo:
-    """The first address (fetched URL, archive URL) that gave each article of each site this run."""
+    """The first address (fetched URL, archive URL, title, date) that gave each text of each site this run."""
 
     def __init__(self, max_size: int = MAX_ARTICLES) -> None:
         self.max_size = max_size
-        self._first: dict[int, tuple[int, str]] = {}  # key → (hash of the fetched URL, archive URL)
+        self._first: dict[int, tuple[int, str, int]] = {}  # text key → (fetched hash, archive URL, title+date hash)
 
-    @staticmethod
-    def key(site: str, article: Mapping[str, Any]) -> int | None:
-        """The identity of an article on a site (text, title and date), or None without a text."""
+    def repeat_of(self, site: str, article: Mapping[str, Any], fetched: str, row_url: str) -> tuple[bool, str | None]:
+        """`(repeat, alias_of)` for an article page fetched from `fetched` and archived under `row_url`.
+
+        `repeat`: another fetched address gave this very text first this run, so this page's links
+        are that page's links resolved from elsewhere (not followed). `alias_of`: the first
+        address's archive URL when title and date match too (the same article: keep an alias).
+        A text is remembered at its first address; a page without a text is never a repeat.
+        """
         text_hash = article.get("content_hash")
         if not text_hash:
-            return None
-        return hash((site, text_hash, article.get("title"), article.get("published")))
-
-    def first_address(self, site: str, article: Mapping[str, Any], fetched: str, row_url: str) -> str | None:
-        """The archive URL of the article when another fetched address gave it first this run, else None.
-
-        `fetched` is the canonicalised URL the page came from, `row_url` the URL it is archived
-        under (its canonical link when trusted); the first address of an article is remembered.
-        """
-        key = self.key(site, article)
-        if key is None:
-            return None
+            return False, None
+        key = hash((site, text_hash))
+        same = hash((article.get("title"), article.get("published")))
         first = self._first.get(key)
         if first is None:
             if len(self._first) >= self.max_size:
                 self._first.clear()
-            self._first[key] = (hash(fetched), row_url)
-            return None
-        return first[1] if first[0] != hash(fetched) else None
+            self._first[key] = (hash(fetched), row_url, same)
+            return False, None
+        if first[0] == hash(fetched):
+            return False, None
+        return True, first[1] if first[2] == same else None

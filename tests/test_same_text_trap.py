@@ -47,19 +47,20 @@ def test_a_looping_link_is_a_trap_and_never_requested(spider: NewsSpider) -> Non
 def test_same_text_memo() -> None:
     memo = SameTextMemo()
     art = {"content_hash": "ab12", "title": TITLE, "published": "2025-03-14"}
-    assert memo.first_address("s", art, "http://x/a/", "http://x/a/") is None
-    assert memo.first_address("s", art, "http://x/a/", "http://x/a/") is None  # the same address again
-    assert memo.first_address("s", art, "http://x/a/suite/", "http://x/a/suite/") == "http://x/a/"
-    assert memo.first_address("t", art, "http://y/a/suite/", "http://y/a/suite/") is None  # another site
-    assert memo.first_address("s", art | {"title": "Autre titre"}, "http://x/b/", "http://x/b/") is None
-    assert memo.first_address("s", art | {"published": "2026-01-02"}, "http://x/c/", "http://x/c/") is None
-    assert memo.first_address("s", {"title": TITLE}, "http://x/d/", "http://x/d/") is None  # no text: no identity
+    assert memo.repeat_of("s", art, "http://x/a/", "http://x/a/") == (False, None)
+    assert memo.repeat_of("s", art, "http://x/a/", "http://x/a/") == (False, None)  # the same address again
+    assert memo.repeat_of("s", art, "http://x/a/suite/", "http://x/a/suite/") == (True, "http://x/a/")
+    assert memo.repeat_of("t", art, "http://y/a/suite/", "http://y/a/suite/") == (False, None)  # another site
+    # the same text under another title or date: its links are not followed, but it is its own row
+    assert memo.repeat_of("s", art | {"title": "Résultats pour : suite"}, "http://x/b/", "http://x/b/") == (True, None)
+    assert memo.repeat_of("s", art | {"published": "2026-01-02"}, "http://x/c/", "http://x/c/") == (True, None)
+    assert memo.repeat_of("s", {"title": TITLE}, "http://x/d/", "http://x/d/") == (False, None)  # no text: no identity
 
 
 def test_the_memo_is_bounded() -> None:
     memo = SameTextMemo(max_size=10)
     for n in range(25):
-        memo.first_address("s", {"content_hash": str(n)}, f"http://x/{n}/", f"http://x/{n}/")
+        memo.repeat_of("s", {"content_hash": str(n)}, f"http://x/{n}/", f"http://x/{n}/")
     assert len(memo._first) <= 10
 
 

@@ -60,7 +60,7 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
         self.requested: set[int] = set()
         self.canonical_trust = CanonicalTrust(self.canonical)
         self._canon_memo, self._triage_memo = BoundedMemo[str](), BoundedMemo[str]()  # per-link work, memoised
-        self.same_text = SameTextMemo()  # the first address of each article: second addresses are not followed
+        self.same_text = SameTextMemo()  # the first address of each text: second addresses are not followed
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
@@ -307,9 +307,9 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
             wpapi.apply_hints(result, hints)  # API names or dates that arrived while the page was extracted
         fetched = self.canonical(response.url, site)
         url = self.row_url(result, site, fetched)
-        first = None
+        repeat, first = False, None
         if result.get("is_article") and result.get("article"):
-            first = self.same_text.first_address(site.key, result["article"], fetched, url)
+            repeat, first = self.same_text.repeat_of(site.key, result["article"], fetched, url)
         yield PageItem(
             site=site.key,
             url=url,
@@ -326,7 +326,7 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
             result=result,
             same_text_of=first,
         )
-        if first is not None:  # a second address of an article: its links lead one level deeper, never elsewhere
+        if repeat:  # a second address of a text: its links lead one level deeper, never elsewhere
             self._count(site.key, "same_text", "malinews/discovery/same_text")
             return
         for req in self.follow(response, site, result, kind):
