@@ -6,6 +6,7 @@ from datetime import date, datetime, timezone
 from typing import Any, Mapping
 from urllib.parse import urlsplit
 
+from crawler.sametext import page_hash
 from crawler.wpapi import apply_hints
 from pipelines import pubdate
 from pipelines.dates import date_from_url, normalize_iso, parse_now
@@ -97,6 +98,7 @@ def extract_checked(job: dict[str, Any]) -> dict[str, Any]:
     cross-check of the stored date against every source (`result["date_check"]`). Pure and picklable."""
     hints = job.get("hints") or {}
     result, page = extract_page_meta(job)
+    result["page_hash"] = page_hash(job.get("body") or b"")  # the spider's catch-all check (crawler/sametext.py)
     fallback = uniqid_date(job["url"], job.get("now"))
     if fallback and not result["is_article"] and result.get("reason") == "no-date":
         retry, page = extract_page_meta({**job, "hints": {**hints, "published": fallback}})

@@ -13,10 +13,18 @@ to show the same text (a paywall teaser), kept as its own row.
 """
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from typing import Any
 
 MAX_ARTICLES = 50_000  # remembered texts per run; past it the table starts afresh (a trap then costs one more level)
+
+
+def page_hash(body: bytes | str) -> int:
+    """A 64-bit key of a page's exact bytes, the same in every process (computed by the extraction
+    workers, whose `hash()` of bytes is seeded differently)."""
+    data = body.encode("utf-8", "surrogatepass") if isinstance(body, str) else body
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "little")
 
 
 class SameTextMemo:
@@ -25,6 +33,22 @@ class SameTextMemo:
     def __init__(self, max_size: int = MAX_ARTICLES) -> None:
         self.max_size = max_size
         self._first: dict[int, tuple[int, str, int]] = {}  # text key → (fetched hash, archive URL, title+date hash)
+        self._pages: dict[int, int] = {}  # (site, page bytes) key → hash of the fetched URL that gave them first
+
+    def repeat_page(self, site: str, page_key: int | None, fetched: str) -> bool:
+        """True when another fetched address of the site gave these very bytes first this run: a
+        catch-all page (a soft 404 answering every unknown path) whose relative links resolve
+        below each address it is served at. A page is remembered at its first address."""
+        if page_key is None:
+            return False
+        key = hash((site, page_key))
+        first = self._pages.get(key)
+        if first is None:
+            if len(self._pages) >= self.max_size:
+                self._pages.clear()
+            self._pages[key] = hash(fetched)
+            return False
+        return first != hash(fetched)
 
     def repeat_of(self, site: str, article: Mapping[str, Any], fetched: str, row_url: str) -> tuple[bool, str | None]:
         """`(repeat, alias_of)` for an article page fetched from `fetched` and archived under `row_url`.

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from crawler.links import TRAP, classify_link, looping_path
-from crawler.sametext import SameTextMemo
+from crawler.sametext import SameTextMemo, page_hash
 from crawler.sites import Site
 from crawler.spiders.news import NewsSpider
 from tests.test_robots_sitemaps import crawl
@@ -55,6 +55,19 @@ def test_same_text_memo() -> None:
     assert memo.repeat_of("s", art | {"title": "Résultats pour : suite"}, "http://x/b/", "http://x/b/") == (True, None)
     assert memo.repeat_of("s", art | {"published": "2026-01-02"}, "http://x/c/", "http://x/c/") == (True, None)
     assert memo.repeat_of("s", {"title": TITLE}, "http://x/d/", "http://x/d/") == (False, None)  # no text: no identity
+
+
+def test_the_same_page_at_another_address_is_a_repeat() -> None:
+    """A soft 404 answering every unknown path: the same bytes wherever it is served."""
+    memo = SameTextMemo()
+    key = page_hash(b"<html><h1>Page introuvable</h1><a href='suite/'>suite</a></html>")
+    assert key == page_hash("<html><h1>Page introuvable</h1><a href='suite/'>suite</a></html>")  # any process
+    assert memo.repeat_page("s", key, "http://x/a/") is False
+    assert memo.repeat_page("s", key, "http://x/a/") is False  # the same address again
+    assert memo.repeat_page("s", key, "http://x/b/") is True
+    assert memo.repeat_page("t", key, "http://y/b/") is False  # another site
+    assert memo.repeat_page("s", page_hash(b"<html>autre</html>"), "http://x/c/") is False
+    assert memo.repeat_page("s", None, "http://x/d/") is False
 
 
 def test_the_memo_is_bounded() -> None:

@@ -307,9 +307,11 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
             wpapi.apply_hints(result, hints)  # API names or dates that arrived while the page was extracted
         fetched = self.canonical(response.url, site)
         url = self.row_url(result, site, fetched)
-        repeat, first = False, None
+        repeat, first, same_page = False, None, False
         if result.get("is_article") and result.get("article"):
             repeat, first = self.same_text.repeat_of(site.key, result["article"], fetched, url)
+        else:  # a catch-all page (a soft 404 answering every unknown path) served again at another address
+            same_page = self.same_text.repeat_page(site.key, result.get("page_hash"), fetched)
         yield PageItem(
             site=site.key,
             url=url,
@@ -326,8 +328,9 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
             result=result,
             same_text_of=first,
         )
-        if repeat:  # a second address of a text: its links lead one level deeper, never elsewhere
-            self._count(site.key, "same_text", "malinews/discovery/same_text")
+        if repeat or same_page:  # a second address of a text or page: its links lead one level deeper, never elsewhere
+            counter = "same_text" if repeat else "same_page"
+            self._count(site.key, counter, f"malinews/discovery/{counter}")
             return
         for req in self.follow(response, site, result, kind):
             yield req
