@@ -14,7 +14,7 @@ from scrapy.settings import Settings
 
 from archive.errors import ConfigError
 
-_BOOLS = {"true", "false", "1", "0"}  # what Settings.getbool accepts
+_BOOLS = {"true", "false", "True", "False", "1", "0"}  # what Settings.getbool accepts (not "TRUE")
 _READ_AS_FLOAT = re.compile(r"TIMEOUT|DELAY|SECONDS")  # int defaults that Scrapy and malinews read with getfloat
 _SIGNED = re.compile(r"PRIORITY")            # priority adjustments may be negative
 AT_LEAST_ONE = {"CONCURRENT_REQUESTS", "CONCURRENT_REQUESTS_PER_DOMAIN", "DOWNLOAD_TIMEOUT"}
@@ -35,7 +35,7 @@ def check_override(name: str, value: str, current: object) -> None:
     """Raise SettingOverrideError when `value` cannot replace a setting whose value is `current`."""
     shown = f"-s {name}={value}"
     if isinstance(current, bool):
-        if value.strip().lower() not in _BOOLS:
+        if value.strip() not in _BOOLS:
             raise SettingOverrideError(f"{shown}: {name} is true or false (now {current}); e.g. -s {name}=False")
         return
     if isinstance(current, (int, float)):

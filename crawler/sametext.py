@@ -1,5 +1,5 @@
-"""Second addresses of one text on one site: its links are not followed, and the same article
-(text, title and date) at another URL is archived as an alias.
+"""Second addresses of one text, or of one page's very bytes, on one site: their links are not
+followed, and the same article (text, title and date) at another URL is archived as an alias.
 
 A page whose relative links resolve one level deeper than itself, on a site that answers any
 path below an article with that article (`/slug/suite/`, `/slug/suite/suite/`, …), is an endless
@@ -9,7 +9,8 @@ that holds whatever title the copy shows (a CMS that puts the requested slug in 
 second addresses are milder (a Joomla article under two category paths, a print or AMP copy
 without a canonical link): when title and date match too, the archive keeps the second address as
 an alias of the first (`pipelines.filtering`); a different title is another article that happens
-to show the same text (a paywall teaser), kept as its own row.
+to show the same text (a paywall teaser), kept as its own row. A page that is no article gets the
+same treatment when its bytes repeat (a soft 404 answering every unknown path: `repeat_page`).
 """
 from __future__ import annotations
 

@@ -28,6 +28,7 @@ def project_settings() -> Settings:
     ("MALINEWS_MAX_LISTING_PAGES", "-5", "cannot be negative"),
     ("ROBOTSTXT_OBEY", "peut-être", "is true or false"),
     ("AUTOTHROTTLE_ENABLED", "", "is true or false"),
+    ("AUTOTHROTTLE_ENABLED", "TRUE", "is true or false"),  # Scrapy's getbool refuses it
 ])
 def test_a_value_the_setting_cannot_take_is_refused(name: str, value: str, message: str) -> None:
     with pytest.raises(SettingOverrideError, match=message) as raised:
