@@ -29,6 +29,11 @@ def project_settings() -> Settings:
     ("ROBOTSTXT_OBEY", "peut-être", "is true or false"),
     ("AUTOTHROTTLE_ENABLED", "", "is true or false"),
     ("AUTOTHROTTLE_ENABLED", "TRUE", "is true or false"),  # Scrapy's getbool refuses it
+    ("LOG_LEVEL", "VERBOSE", "is one of CRITICAL, ERROR, WARNING, INFO, DEBUG"),
+    ("LOG_LEVEL", "debug", "is one of"),
+    ("JOBDIR", "/proc/pas-ici/x", "choose a directory that can be written"),
+    ("MALINEWS_WARC_DIR", "/proc/pas-ici", "choose a directory that can be written"),
+    ("LOG_FILE", "/pas-de-dossier/crawl.log", "choose a file that can be written"),
 ])
 def test_a_value_the_setting_cannot_take_is_refused(name: str, value: str, message: str) -> None:
     with pytest.raises(SettingOverrideError, match=message) as raised:
@@ -39,10 +44,17 @@ def test_a_value_the_setting_cannot_take_is_refused(name: str, value: str, messa
 @pytest.mark.parametrize(("name", "value"), [
     ("DOWNLOAD_DELAY", "0"), ("DOWNLOAD_DELAY", "1.5"), ("DOWNLOAD_TIMEOUT", "2.5"), ("CLOSESPIDER_TIMEOUT", "110"),
     ("AUTOTHROTTLE_ENABLED", "False"), ("ROBOTSTXT_OBEY", "true"), ("RETRY_TIMES", "1"), ("DEPTH_PRIORITY", "-1"),
-    ("LOG_LEVEL", "DEBUG"), ("MALINEWS_FLUSH_SECONDS", "0.2"), ("MALINEWS_WARC_DIR", "/tmp/warc"),
+    ("LOG_LEVEL", "DEBUG"), ("MALINEWS_FLUSH_SECONDS", "0.2"), ("LOG_FILE", "/tmp/crawl.log"),
 ])
 def test_values_the_setting_takes_pass(name: str, value: str) -> None:
     assert check_overrides({name: value}, project_settings()) == []
+
+
+def test_a_directory_setting_is_created(tmp_path: Path) -> None:
+    for name in ("JOBDIR", "MALINEWS_WARC_DIR"):
+        target = tmp_path / name.lower() / "sous-dossier"
+        assert check_overrides({name: str(target)}, project_settings()) == []
+        assert target.is_dir()
 
 
 def test_an_unknown_name_is_returned_for_a_warning() -> None:
