@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -9,6 +10,17 @@ import click
 
 from archive.cli import db_option, fail, open_existing, parent_must_exist, sites_option
 from archive.errors import MalinewsError
+
+UNIT_NAME = re.compile(r"[A-Za-z0-9_@-][A-Za-z0-9_.@-]{0,200}")  # systemd's unit name characters; no path
+
+
+def unit_name(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """Click callback: a systemd unit name, which `--install` writes as a file name in --unit-dir
+    (`../../etc/x` would have been written outside it, `a b;c` is no unit name)."""
+    if not UNIT_NAME.fullmatch(value) or value.endswith((".service", ".timer")):
+        raise click.BadParameter(f"{value!r} is not a unit name; use letters, digits, '-', '_', '.' or '@', "
+                                 "e.g. malinews-essor (no .service suffix, no '/')")
+    return value
 
 
 @click.command()
@@ -58,7 +70,8 @@ def health(db: str, sites_file: str | None, only: tuple[str, ...], as_json: bool
 @click.option("--every", default="6h", show_default=True, help="Interval: 30m, 6h, 1d …")
 @db_option
 @sites_option
-@click.option("--name", default="malinews-crawl", show_default=True, help="Unit name (and cron log name).")
+@click.option("--name", default="malinews-crawl", show_default=True, callback=unit_name,
+              help="Unit name (and cron log name): letters, digits, '-', '_', '.', '@'.")
 @click.option("--log-file", callback=parent_must_exist, type=click.Path(dir_okay=False), help="Crawl log (default: <db>.log).")
 @click.option("--install", is_flag=True, help="Write the systemd units into --unit-dir instead of printing them.")
 @click.option("--unit-dir", type=click.Path(file_okay=False), default=str(Path.home() / ".config/systemd/user"),

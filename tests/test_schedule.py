@@ -49,6 +49,14 @@ def units(text: str) -> dict[str, configparser.ConfigParser]:
     return out
 
 
+@pytest.mark.parametrize("name", ["../../etc/x", "a b;rm -rf /", "", ".cache", "crawl.service"])
+def test_a_name_that_is_no_unit_name_is_a_usage_error(tmp_path: Path, name: str) -> None:
+    """`--install` writes `<name>.service` into --unit-dir: a path in the name would escape it."""
+    proc = run_cli("schedule", "--name", name, "--install", "--unit-dir", str(tmp_path / "units"), "--db", str(tmp_path / "a.db"))
+    assert proc.returncode == 2 and "is not a unit name" in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
+    assert not (tmp_path / "units").exists() and not list(tmp_path.parent.glob("*.service"))
+
+
 def test_printed_units_and_cron_line(tmp_path: Path) -> None:
     db = tmp_path / "press.db"
     proc = run_cli("schedule", "--every", "6h", "--db", str(db))
