@@ -48,6 +48,11 @@ def health(db: str, sites_file: str | None, only: tuple[str, ...], as_json: bool
         fail(exc)
         return
     if only:
+        known = {h.site for h in outlets}
+        if unknown := [name for name in only if name not in known]:  # a typo printed "0 outlets, no alert"
+            click.secho(f"Error: unknown site '{unknown[0]}'; known sites: {', '.join(sorted(known))} "
+                        "(see `malinews sites`)", fg="red", err=True)
+            sys.exit(2)
         outlets = [h for h in outlets if h.site in only]
     if as_json:
         for h in outlets:

@@ -104,6 +104,8 @@ def test_health_json_and_a_healthy_selection(archive_path: Path) -> None:
     assert rows["essor"]["last_run"]["error_rate"] == pytest.approx(0.857, abs=0.001)
     ok = run_cli("health", "--db", str(archive_path), "--sites", sites, "--now", NOW, "--site", "amap")
     assert ok.returncode == 0 and "no alert" in ok.stderr
+    typo = run_cli("health", "--db", str(archive_path), "--sites", sites, "--now", NOW, "--site", "amapp")
+    assert typo.returncode == 2 and typo.stderr.startswith("Error: unknown site 'amapp'; known sites: amap, essor")
 
 
 def test_missing_archive_is_a_clear_error(tmp_path: Path) -> None:
