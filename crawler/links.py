@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from urllib.parse import urlsplit
 
@@ -56,16 +57,7 @@ def looping_path(path: str) -> bool:
     or more than MAX_SEGMENTS segments. Relative links resolved below a page that a lenient CMS
     answers at any depth build such paths one level per page, without end."""
     segments = [s for s in path.split("/") if s]
-    if len(segments) > MAX_SEGMENTS:
-        return True
-    if len(segments) < MAX_SEGMENT_REPEATS:
-        return False
-    counts: dict[str, int] = {}
-    for segment in segments:
-        counts[segment] = counts.get(segment, 0) + 1
-        if counts[segment] >= MAX_SEGMENT_REPEATS:
-            return True
-    return False
+    return len(segments) > MAX_SEGMENTS or max(Counter(segments).values(), default=0) >= MAX_SEGMENT_REPEATS
 
 
 def classify_link(url: str, site: Site) -> str:

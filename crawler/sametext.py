@@ -18,6 +18,8 @@ import hashlib
 from collections.abc import Mapping
 from typing import Any
 
+from crawler.memo import BoundedMemo
+
 MAX_ARTICLES = 50_000  # remembered texts per run; past it the table starts afresh (a trap then costs one more level)
 
 
@@ -29,12 +31,12 @@ def page_hash(body: bytes | str) -> int:
 
 
 class SameTextMemo:
-    """The first address (fetched URL, archive URL, title, date) that gave each text of each site this run."""
+    """The first address (fetched URL, archive URL, title, date) that gave each text of each site this
+    run, and the first fetched URL of each page's bytes; each table bounded (`crawler.memo.BoundedMemo`)."""
 
     def __init__(self, max_size: int = MAX_ARTICLES) -> None:
-        self.max_size = max_size
-        self._first: dict[int, tuple[int, str, int]] = {}  # text key → (fetched hash, archive URL, title+date hash)
-        self._pages: dict[int, int] = {}  # (site, page bytes) key → hash of the fetched URL that gave them first
+        self._texts = BoundedMemo[tuple[int, str, int]](max_size)  # → (fetched hash, archive URL, title+date hash)
+        self._pages = BoundedMemo[int](max_size)  # → hash of the fetched URL that gave these bytes first
 
     def repeat_page(self, site: str, page_key: int | None, fetched: str) -> bool:
         """True when another fetched address of the site gave these very bytes first this run: a
@@ -42,14 +44,8 @@ class SameTextMemo:
         below each address it is served at. A page is remembered at its first address."""
         if page_key is None:
             return False
-        key = hash((site, page_key))
-        first = self._pages.get(key)
-        if first is None:
-            if len(self._pages) >= self.max_size:
-                self._pages.clear()
-            self._pages[key] = hash(fetched)
-            return False
-        return first != hash(fetched)
+        here = hash(fetched)
+        return self._pages.get((site, page_key), lambda: here) != here
 
     def repeat_of(self, site: str, article: Mapping[str, Any], fetched: str, row_url: str) -> tuple[bool, str | None]:
         """`(repeat, alias_of)` for an article page fetched from `fetched` and archived under `row_url`.
@@ -62,14 +58,8 @@ class SameTextMemo:
         text_hash = article.get("content_hash")
         if not text_hash:
             return False, None
-        key = hash((site, text_hash))
-        same = hash((article.get("title"), article.get("published")))
-        first = self._first.get(key)
-        if first is None:
-            if len(self._first) >= self.max_size:
-                self._first.clear()
-            self._first[key] = (hash(fetched), row_url, same)
+        here, same = hash(fetched), hash((article.get("title"), article.get("published")))
+        first_fetched, first_url, first_same = self._texts.get((site, text_hash), lambda: (here, row_url, same))
+        if first_fetched == here:
             return False, None
-        if first[0] == hash(fetched):
-            return False, None
-        return True, first[1] if first[2] == same else None
+        return True, first_url if first_same == same else None
