@@ -1,4 +1,4 @@
-"""Hostile input: one bounded crawl of tests/testweb/hostile (markup, http, traps, robots, loops: 120 cases).
+"""Hostile input: one bounded crawl of tests/testweb/hostile (markup, http, traps, robots, loops, echoes: 122 cases).
 
 The crawl must end on its own within its bounds, exit 0 without a traceback, archive exactly the
 genuine articles with sane fields, count every case in `crawl_runs.stats` for its site, and keep its
@@ -30,7 +30,7 @@ from bench.proctree import TreeSampler  # noqa: E402
 from make_hostile_net import add_runtime_files  # noqa: E402
 
 pytestmark = pytest.mark.timeout(200)
-SITES = ("markup", "http", "traps", "robots", "loops")
+SITES = ("markup", "http", "traps", "robots", "loops", "echoes")
 CASES = {s: json.loads((HOSTILE / s / "expected.json").read_text(encoding="utf-8"))["cases"] for s in SITES}
 BOUNDS = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_TIMEOUT=2",
           "-s", "RETRY_TIMES=1", "-s", "MALINEWS_MAX_LISTING_PAGES=40", "-s", "MALINEWS_MAX_LINKS_PER_PAGE=300",
@@ -199,6 +199,12 @@ def test_traps_are_cut(crawled: HostileCrawl) -> None:
     loops = [r.path for r in crawled.requests if r.site == "loops"]
     assert not [p for p in loops if "suite/suite/" in p or "2/page/2" in p or "suite/page" in p or "2/suite" in p], \
         f"the loops site was walked below the copies of L1: {sorted(loops)[:8]}"
+    # E2: a 'page not found' printing the address asked for differs at every address (`same_page` misses
+    # it) and links its menu relatively: 4,400 requests in 5 minutes with the default caps, 2 levels here
+    echoes = [r.path for r in crawled.requests if r.site == "echoes"]
+    below = [p for p in echoes if re.fullmatch(r"/rubrique/theme-\d+/.+", p)]
+    assert not below, f"{len(below)} requests below the echoing soft 404s: {sorted(below)[:5]}"
+    assert crawled.site_stat("echoes", "soft_404") >= 30  # the listing cap (40) bounds the sections fetched
 
 
 def test_a_six_megabyte_article_is_archived_whole(crawled: HostileCrawl) -> None:

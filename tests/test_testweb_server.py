@@ -34,6 +34,7 @@ MINI_ROUTES = """
 "/cut.html" = { file = "article.html", body_bytes = 20 }
 "/slow.html" = { file = "article.html", delay = 0.5 }
 "/gone.html" = { status = 410 }
+"/echo" = { file = "missing.html", echo_path = true }
 """
 
 
@@ -50,6 +51,7 @@ def mini(tmp_path: Path) -> Path:
     _write(site / "files" / "article.html", "<html><title>Été à Kayes</title><p>café</p></html>")
     _write(site / "files" / "latin.html", "<p>Août à Kayes, l’été – déjà</p>")
     _write(site / "files" / "list-1.html", "page one")
+    _write(site / "files" / "missing.html", "<p>Rien à {PATH}</p>")
     _write(site / "files" / "list-2.html", "page two")
     _write(site / "files" / "sitemap.xml", "<urlset><url><loc>{BASE}/article.html</loc></url></urlset>")
     _write(site / "files" / "feed.rss", "<rss><link>{BASE}/</link></rss>")
@@ -150,6 +152,12 @@ def test_status_body_truncation_and_delay(make_web: Callable[..., TestWeb], mini
     start = time.monotonic()
     assert fetch(web.url("mini", "/slow.html")).status == 200
     assert time.monotonic() - start >= 0.45
+
+
+def test_echo_path_prints_the_address_asked_for(make_web: Callable[..., TestWeb], mini: Path) -> None:
+    web = make_web(mini)
+    assert fetch(web.url("mini", "/echo?q=<b>&x=1")).body == "<p>Rien à /echo?q=&lt;b&gt;&amp;x=1</p>".encode()
+    assert fetch(web.url("mini", "/missing.html")).body == "<p>Rien à {PATH}</p>".encode()  # only where the rule says
 
 
 def test_generations_overlay_files_and_routes(make_web: Callable[..., TestWeb], mini: Path) -> None:

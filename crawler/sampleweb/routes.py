@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gzip
+import html
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,7 @@ CONTENT_TYPES = {
     ".png": "image/png", ".gif": "image/gif", ".svg": "image/svg+xml", ".pdf": "application/pdf",
 }
 ROUTE_KEYS = frozenset({"status", "location", "headers", "file", "gzip_file", "content_encoding", "body",
-                        "encoding", "delay", "body_bytes", "wire"})
+                        "encoding", "delay", "body_bytes", "wire", "echo_path"})
 # Faults below HTTP semantics, acted out by the server on the socket (see README "routes.toml").
 WIRE_FAULTS = frozenset({"reset", "garbage-status", "no-headers", "drip", "endless", "huge-header",
                          "length-over", "length-under", "bad-chunk"})
@@ -141,7 +142,12 @@ def render(site: SiteFiles, generation: int, raw_path: str, base: str) -> Reply:
             return _not_found()
         if not any(key in rule for key in ("file", "body", "gzip_file", "location")):
             return _not_found()
-    return _apply(site, generation, path, rule, base)
+    reply = _apply(site, generation, path, rule, base)
+    if rule.get("echo_path"):
+        # like many CMS 404 pages: "No page at /the/path/ you asked for" (HTML-escaped, as a CMS would)
+        echoed = html.escape(raw_path).encode(rule.get("encoding", "utf-8"), "xmlcharrefreplace")
+        reply.body = reply.body.replace(b"{PATH}", echoed)
+    return reply
 
 
 def _apply(site: SiteFiles, generation: int, path: str, rule: dict[str, Any], base: str) -> Reply:

@@ -36,6 +36,7 @@ ERROR_STATUSES = list(range(400, 600))  # seen and counted by the callbacks; 3xx
 
 DISCOVERY_CHUNK = 250  # sitemap/feed entries handled between two returns to the reactor
 SITEMAP_MAX_DEPTH = 4  # robots/probe sitemap = 0; real indexes nest once, rarely twice
+ENTRY_VIAS = ("homepage", "start_url")  # the outlet's own entry pages: their links are always followed
 
 
 class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
@@ -331,6 +332,12 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
         if repeat or same_page:  # a second address of a text or page: its links lead one level deeper, never elsewhere
             counter = "same_text" if repeat else "same_page"
             self._count(site.key, counter, f"malinews/discovery/{counter}")
+            return
+        if result.get("reason") == "soft-404" and response.meta.get("via") not in ENTRY_VIAS:
+            # A "page not found" answered 200 is a 404 in all but status, and a 404's links are not
+            # followed: its relative links resolve below the missing address, which answers again
+            # (one that prints the address asked for differs every time: `same_page` misses it).
+            self._count(site.key, "soft_404", "malinews/discovery/soft_404_not_followed")
             return
         for req in self.follow(response, site, result, kind):
             yield req

@@ -1,4 +1,4 @@
-"""Write the hostile test web (five sites: markup, http, traps, robots, loops) and its expected.json files.
+"""Write the hostile test web (six sites: markup, http, traps, robots, loops, echoes) and its expected.json files.
 
 Run `python tests/testweb/hostile/make_hostile.py` after editing; the output is committed.
 Huge bodies (50 MB page, gzip bombs, 100k links) are NOT written here: `add_runtime_files(root)`
@@ -411,11 +411,12 @@ def markup_more(add: Any, art: Any, pages: dict[str, str | bytes], routes: list[
 
 if __name__ == "__main__":
     sys.path.insert(0, str(HERE))
-    from make_hostile_net import discovery_site, http_site, loops_site, robots_site  # noqa: E402 - the other sites
+    from make_hostile_net import discovery_site, echoes_site, http_site, loops_site, robots_site  # noqa: E402
 
     markup_site()
     http_site()
     discovery_site()
     robots_site()
     loops_site()
-    print(f"wrote {HERE}/markup, http, traps, robots, loops")
+    echoes_site()
+    print(f"wrote {HERE}/markup, http, traps, robots, loops, echoes")

@@ -354,6 +354,35 @@ def loops_site() -> None:
                "are not followed; a looping path is never requested.")
 
 
+ECHO_SECTIONS = 60  # unknown addresses the echoes homepage links
+
+
+def echoes_site() -> None:
+    """A CMS whose "page not found", answered 200, prints the address asked for (so no two copies share
+    their bytes) and links its menu relatively: each copy leads one level deeper, without end."""
+    key, slug = "E1", "la-filiere-coton-retrouve-des-couleurs"
+    day = case_day(1, 11)
+    path = f"/{day.replace('-', '/')}/{slug}/"
+    title = "Article E1 : " + slug.replace("-", " ")
+    sections = [f"/rubrique/theme-{i}/" for i in range(ECHO_SECTIONS)]
+    missing = ('<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Le Hostile</title></head><body>'
+               '<nav><a href="actualites/">Actualités</a> <a href="politique/">Politique</a> <a href="?page=2">Page 2</a> '
+               '<a href="mois-suivant/">Mois suivant</a> <a href="2025/11/02/evenement-unique-a-segou-ce-dimanche/">'
+               'Événement</a></nav><h1>Oups ! Cette page n\'existe pas</h1><p>Aucun contenu à l\'adresse {PATH}. '
+               'Vérifiez {PATH} ou revenez à l\'accueil.</p></body></html>')
+    pages: dict[str, str | bytes] = {path: article(title, day, slug, key), "/": homepage([path, *sections]),
+                                     "/introuvable.html": missing}
+    routes = '[routes."*"]\nstatus = 200\nfile = "introuvable.html"\necho_path = true\n'
+    cases = [case(key, path, "article", "a genuine article beside the trap", title),
+             case("E2", sections[0], "soft_404", f"{ECHO_SECTIONS} unknown sections answer 200 with a 'page not found' "
+                  "that prints the address asked for (its bytes differ each time) and links its menu relatively: "
+                  "dropped, its links not followed (each led one level deeper, without end)")]
+    write_site("echoes", pages, routes, cases,
+               "Every unknown path answers 200 with a 'page not found' (title: the site's name) that prints the "
+               "address asked for and whose menu links are relative. The homepage links E1 and "
+               f"{ECHO_SECTIONS} unknown sections; below them nothing may be requested.")
+
+
 LONG_SLUG, LONG_REPEAT = "article-fleuve-de-six-megaoctets", 6000  # H36: ~900,000 words
 
 
