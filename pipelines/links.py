@@ -8,6 +8,10 @@ from urllib.parse import urldefrag, urljoin
 from lxml.html import HtmlElement
 
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+json")
+# WordPress heads every article with its comments feed ("… » Titre Flux des commentaires", at
+# `<article>/feed/`) and every page with the site's (`/comments/feed/`): one request per article for nothing.
+_COMMENT_FEED_TITLE = re.compile(r"\bcomment(?:aire)?s\b", re.I)
+_COMMENT_FEED_PATH = re.compile(r"/comments?/feed/?$|[?&]feed=comments-rss2?\b", re.I)
 _NEXT_TEXT = re.compile(r"^\s*(suivant(e|es)?|page suivante|next( page)?|older posts|articles plus anciens|»|›|>>)\s*$", re.I)
 _PAGINATION_BOX = re.compile(r"pagination|page-nav|nav-links|pagenavi|page-numbers|pager", re.I)
 _NEXT_CLASS = re.compile(r"\bnext\b|nextpostslink", re.I)
@@ -71,6 +75,12 @@ def _in_pagination(anchor: HtmlElement) -> bool:
     return False
 
 
+def is_comment_feed(feed: str, title: str) -> bool:
+    """Whether a page's advertised feed lists comments (its title says so, or it is WordPress's
+    comments feed): its items are comments on articles, never new articles."""
+    return bool(_COMMENT_FEED_TITLE.search(title) or _COMMENT_FEED_PATH.search(feed))
+
+
 def extract_links(tree: HtmlElement, url: str) -> PageLinks:
     """Links in document order, feeds, rel=next/pagination targets and canonical, all absolute."""
     out = PageLinks()
@@ -96,7 +106,9 @@ def extract_links(tree: HtmlElement, url: str) -> PageLinks:
             if "canonical" in rel and out.canonical_url is None:
                 out.canonical_url = absolute(base, node.get("href"))
             elif "alternate" in rel and node.get("type", "").lower().strip() in _FEED_TYPES:
-                _append(out.feeds, seen_feeds, absolute(base, node.get("href")))
+                feed = absolute(base, node.get("href"))
+                if feed and not is_comment_feed(feed, node.get("title") or ""):
+                    _append(out.feeds, seen_feeds, feed)
             elif "next" in rel:
                 _append(out.next_pages, seen_next, absolute(base, node.get("href")))
             elif "alternate" in rel and node.get("hreflang"):  # the page in another language

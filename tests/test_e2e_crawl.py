@@ -132,6 +132,15 @@ def test_disallowed_paths_are_never_requested(crawl1: CrawlRun, testweb: TestWeb
     assert not hits, f"{site}: robots.txt disallows {prefixes} but the crawler requested {hits}"
 
 
+def test_comment_feeds_are_never_requested(crawl1: CrawlRun) -> None:
+    """wpdaily heads every page with its comments feed and every post with its own, as WordPress does:
+    they list comments, never articles (one wasted request per article)."""
+    wp = [r.path for r in crawl1.requests if r.site == "wpdaily"]
+    assert "/feed/" in wp, "the site's own feed, advertised on every page, is still read"
+    comments = [p for p in wp if p.endswith("/comments/feed/") or re.fullmatch(r"/2025/\d\d/\d\d/[^/]+/feed/", p)]
+    assert not comments, f"comment feeds requested: {comments}"
+
+
 def test_pending_requests_wait_on_disk_and_the_queue_is_removed(crawl1: CrawlRun) -> None:
     """Every request went through Scrapy's disk queue (none unserializable); nothing is left behind."""
     conn = sqlite3.connect(crawl1.db)

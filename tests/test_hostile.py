@@ -1,4 +1,4 @@
-"""Hostile input: one bounded crawl of tests/testweb/hostile (markup, http, traps, robots, loops, echoes: 122 cases).
+"""Hostile input: one bounded crawl of tests/testweb/hostile (markup, http, traps, robots, loops, echoes: 123 cases).
 
 The crawl must end on its own within its bounds, exit 0 without a traceback, archive exactly the
 genuine articles with sane fields, count every case in `crawl_runs.stats` for its site, and keep its
@@ -187,6 +187,8 @@ def test_traps_are_cut(crawled: HostileCrawl) -> None:
     assert chain == [1, 2, 3, 4, 5], f"sitemap chain requested as far as {chain}: SITEMAP_MAX_DEPTH not applied"
     giant = [p for p in paths if re.fullmatch(r"/archives/lien-numero-\d+-de-la-page-geante/", p)]
     assert len(giant) <= 300, f"{len(giant)} links of the 100k-link page followed: MALINEWS_MAX_LINKS_PER_PAGE not applied"
+    flood = [p for p in paths if p.startswith("/flux/rubrique-")]
+    assert 0 < len(flood) <= 20, f"{len(flood)} of D25's 5,000 advertised feeds requested"
     assert paths.count("/sitemap-a.xml") == 1 and paths.count("/sitemap-b.xml") == 1, "sitemap index loop re-fetched"
     for site in SITES:
         n = len([r for r in crawled.requests if r.site == site])

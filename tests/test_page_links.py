@@ -47,3 +47,19 @@ def test_links_longer_than_scrapy_requests_are_not_handed_on() -> None:
     found = extract_links(page, "http://j.ml/")
     assert found.links == [f"http://j.ml/{'z' * 2000}", "http://j.ml/2025/06/22/kayes/"]
     assert found.canonical_url is None
+
+
+def test_comment_feeds_are_not_feeds_to_follow() -> None:
+    """WordPress heads each post with its comments feed and each page with the site's: their items are
+    comments. The site's own feed and a section's stay."""
+    page = "https://lessor.ml/2025/06/15/curage-des-caniveaux/"
+    tree = fromstring(
+        '<html><head>'
+        '<link rel="alternate" type="application/rss+xml" title="L\'Essor » Flux" href="/feed/">'
+        '<link rel="alternate" type="application/rss+xml" title="L\'Essor » Flux des commentaires" href="/comments/feed/">'
+        '<link rel="alternate" type="application/rss+xml" title="L\'Essor » Curage Flux des commentaires" href="feed/">'
+        '<link rel="alternate" type="application/rss+xml" title="Comments on: Curage" href="/?p=12&amp;feed=rss2">'
+        '<link rel="alternate" type="application/rss+xml" href="/?feed=comments-rss2">'
+        '<link rel="alternate" type="application/atom+xml" title="Comment le Mali vote" href="/politique/feed/atom/">'
+        '</head><body></body></html>')
+    assert extract_links(tree, page).feeds == ["https://lessor.ml/feed/", "https://lessor.ml/politique/feed/atom/"]

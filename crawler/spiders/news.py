@@ -36,6 +36,7 @@ ERROR_STATUSES = list(range(400, 600))  # seen and counted by the callbacks; 3xx
 
 DISCOVERY_CHUNK = 250  # sitemap/feed entries handled between two returns to the reactor
 SITEMAP_MAX_DEPTH = 4  # robots/probe sitemap = 0; real indexes nest once, rarely twice
+MAX_FEEDS_PER_PAGE = 20  # feeds a page advertises that are followed (a site's, its sections': a handful)
 ENTRY_VIAS = ("homepage", "start_url")  # the outlet's own entry pages: their links are always followed
 
 
@@ -353,7 +354,11 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
     def follow(self, response: Response, site: Site, result: dict[str, Any], kind: str) -> Iterable[Request]:
         """Schedule article candidates, listing pages within depth, and pagination while it pays."""
         depth = int(response.meta.get("listing_depth", 0))
-        for feed in result.get("feeds", []):
+        feeds = result.get("feeds", [])
+        if len(feeds) > MAX_FEEDS_PER_PAGE:
+            self._count(site.key, "feeds_capped", "malinews/discovery/feeds_capped")
+            feeds = feeds[:MAX_FEEDS_PER_PAGE]
+        for feed in feeds:
             if site.owns(feed) and self._first_request(feed, site):
                 yield self._req(feed, site, "feed", self.parse_discovery)
         chain = (site.key, pagination_key(self.canonical(response.url, site)))

@@ -33,6 +33,8 @@ def head(title, canonical, og_type="website", extra=""):
 <meta property="og:locale" content="fr_FR">
 <meta property="og:type" content="{og_type}">
 <meta property="og:site_name" content="{BRAND}">
+<link rel="alternate" type="application/rss+xml" title="{BRAND} » Flux" href="{{BASE}}/feed/">
+<link rel="alternate" type="application/rss+xml" title="{BRAND} » Flux des commentaires" href="{{BASE}}/comments/feed/">
 {extra}<link rel="stylesheet" id="td-theme-css" href="{{BASE}}/wp-content/themes/Newspaper/style.css?ver=12.6" type="text/css" media="all">
 <link rel="https://api.w.org/" href="{{BASE}}/wp-json/">
 <link rel="shortlink" href="{canonical}">
@@ -127,6 +129,8 @@ def article_page(k, A, C, posts, gen=1):
         extra += f'<meta property="article:published_time" content="{a["published"]}">\n<meta property="article:modified_time" content="{modified}">\n'
     for t in a["tags"]:
         extra += f'<meta property="article:tag" content="{e(t)}">\n'
+    # WordPress advertises each post's comments feed; following it costs one request per article
+    extra += f'<link rel="alternate" type="application/rss+xml" title="{BRAND} » {e(a["title"])} Flux des commentaires" href="{url}feed/">\n'
     if p.get("amp"):
         extra += f'<link rel="amphtml" href="{url}amp/">\n'
     extra += f'<script type="application/ld+json" class="yoast-schema-graph">{jsonld(k, a, p, modified)}</script>\n'

@@ -161,10 +161,11 @@ def discovery_site() -> None:
     pages["/agenda/"] = ('<!DOCTYPE html><html><head><title>Agenda</title></head><body><h1>Agenda culturel</h1>'
                          '<a href="mois-suivant/">Mois suivant</a> <a href="evenement-unique-de-ce-mois-ci-a-bamako/">Événement</a>'
                          '<a href="?page=2" rel="next">Suite</a></body></html>')
-    pages["/"] = homepage(paths[:0] + ["/agenda/", "/actualites/page/1/", "/liens/"],
+    pages["/"] = homepage(paths[:0] + ["/agenda/", "/actualites/page/1/", "/liens/", "/flux-par-rubrique/"],
                           '<a href="https://ailleurs.example/2025/08/10/lien-hors-site-sur-la-une/">hors site</a>')
     routes = ['[routes."/sitemap-gzbomb.xml.gz"]\nfile = "/raw/sitemap-bomb.gz.bin"\nheaders = { "Content-Type" = "application/x-gzip" }',
               '[routes."/liens/"]\nfile = "/raw/links100k.html"',
+              '[routes."/flux-par-rubrique/"]\nfile = "/raw/feeds5k.html"',
               '# every unknown path is a 200 soft-404 page that links one level deeper: an endless trap',
               '[routes."*"]\nstatus = 200\nfile = "/agenda/index.html"']
     cases += [
@@ -175,6 +176,8 @@ def discovery_site() -> None:
         case("D7", "/agenda/", "none", "endless calendar: every unknown path is a soft-404 linking deeper"),
         case("D8", "/actualites/page/1/", "none", "endless pagination through the soft-404 trap"),
         case("D9", "/liens/", "links_capped", "a page with 100,000 links (generated at test time)"),
+        case("D25", "/flux-par-rubrique/", "feeds_capped",
+             f"a page advertising {FEED_FLOOD:,} feeds in its head (generated at test time): the first 20 are read"),
         case("D10", "/sitemap-articles.xml", "documents", "javascript:, data:, 6,000-character, broken and off-site URLs"),
         case("D11", "/", "none", "an off-site link on the homepage (never requested)"),
         case("D12", "/plan/1.xml", "sitemaps_capped",
@@ -193,6 +196,7 @@ def discovery_site() -> None:
 
 
 GIANT_FEED_ITEMS = 50_000
+FEED_FLOOD = 5_000  # D25: feeds one page advertises
 
 
 def more_discovery(pages: dict[str, str | bytes], routes: list[str], cases: list[dict]) -> None:
@@ -417,6 +421,10 @@ def add_runtime_files(root: Path) -> None:
     (root / "traps" / "files" / "raw" / "sitemap-bomb.gz.bin").write_bytes(bomb)
     (root / "traps" / "files" / "flux" / "geant.rss").write_text(
         giant_feed(f"/{case_day(18, 8).replace('-', '/')}/article-du-flux-geant/"), encoding="utf-8")
+    feeds = "".join(f'<link rel="alternate" type="application/rss+xml" title="Rubrique {i}" href="/flux/rubrique-{i}.xml">\n'
+                    for i in range(FEED_FLOOD))
+    (root / "traps" / "files" / "raw" / "feeds5k.html").write_text(
+        f"<html><head><title>Nos flux</title>{feeds}</head><body><h1>Nos flux</h1></body></html>", encoding="utf-8")
     links = "".join(f'<a href="/archives/lien-numero-{i}-de-la-page-geante/">{i}</a>\n' for i in range(100_000))
     (root / "traps" / "files" / "raw" / "links100k.html").write_text(
         f"<html><head><title>Liens</title></head><body>{links}</body></html>", encoding="utf-8")
