@@ -260,6 +260,15 @@ def m003_stories_view(db: Database) -> None:
     )
 
 
+@migrations()
+def m041_canonical_claims(db: Database) -> None:
+    """Rows archived under a canonical URL they were never fetched at (`archive/claims.py`)."""
+    db.execute(
+        "CREATE TABLE canonical_claims (url TEXT PRIMARY KEY, article_id INTEGER NOT NULL "
+        "REFERENCES articles(id) ON DELETE CASCADE, fetched_url TEXT NOT NULL)"
+    )
+
+
 def migrate(db: Database) -> None:
     """Bring `db` up to the current schema (idempotent)."""
     migrations.apply(db)

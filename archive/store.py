@@ -15,6 +15,7 @@ from typing import Any, Iterable, Mapping
 
 from sqlite_utils import Database
 
+from archive import claims
 from archive.errors import ArchiveInvalidError
 from archive.faultinject import kill_point
 from archive.provenance import extractor_version
@@ -130,9 +131,11 @@ class Archive:
 
     # -- lookups used by the crawler -------------------------------------------------
     def lookup(self, url: str) -> Known | None:
-        """Return what is archived under `url` (canonical URL or a fetched alias), else None."""
+        """Return what is archived under `url` (canonical URL or a fetched alias), else None. A URL
+        only claimed by a canonical link (`archive/claims.py`) is not archived until fetched."""
         row = self.db.execute(
             "SELECT id, url, source_modified, last_seen FROM articles WHERE url = ? "
+            "AND NOT EXISTS (SELECT 1 FROM canonical_claims c WHERE c.url = articles.url) "
             "UNION ALL SELECT a.id, a.url, a.source_modified, a.last_seen FROM url_aliases u "
             "JOIN articles a ON a.id = u.article_id WHERE u.url = ? LIMIT 1",
             [url, url],
@@ -146,7 +149,8 @@ class Archive:
             part = list(urls[start:start + chunk])
             marks = ",".join("?" * len(part))
             for row in self.db.execute(
-                    f"SELECT id, url, source_modified, last_seen FROM articles WHERE url IN ({marks})", part):
+                    f"SELECT id, url, source_modified, last_seen FROM articles WHERE url IN ({marks}) "
+                    "AND NOT EXISTS (SELECT 1 FROM canonical_claims c WHERE c.url = articles.url)", part):
                 found[row[1]] = Known(*row)
             for alias, *row in self.db.execute(
                     f"SELECT u.url, a.id, a.url, a.source_modified, a.last_seen FROM url_aliases u "
@@ -198,10 +202,15 @@ class Archive:
             return self._save_hint(item)
         art = item["article"]
         now = item.get("fetched_at") or utc_now()
-        existing = self.db.execute(
-            "SELECT id, content_hash, text, title, first_seen, last_seen FROM articles WHERE url = ?",
-            [url],
-        ).fetchone()
+        existing = self._row_at(url)
+        fetched_here = item.get("fetched_here", True)
+        if existing is not None:  # the same article again, or another one a canonical link sent here
+            placed = claims.place(self.db, url, item.get("fetched_url"), fetched_here,
+                                  (existing[0], existing[3], existing[2]), art.get("title"), art.get("text"))
+            if placed != url:
+                url, fetched_here = placed, True
+                item = {**item, "url": url}
+            existing = self._row_at(url)
         fields = {k: art.get(k) for k in ARTICLE_FIELDS}
         fields["tags"] = json.dumps(list(art.get("tags") or []), ensure_ascii=False)
         fields["extractor_version"] = item.get("extractor_version") or extractor_version()
@@ -219,6 +228,8 @@ class Archive:
                 }
             ).last_pk
             status = "new"
+            if not fetched_here:  # only its canonical link names this URL: a claim, not yet "archived"
+                claims.record_claim(self.db, url, article_id, item.get("fetched_url"))
         else:
             article_id, old_hash, old_text, old_title, first_seen, last_seen = existing
             if old_hash == art.get("content_hash"):
@@ -253,6 +264,11 @@ class Archive:
             self.stories.assign(article_id, item.get("sketch"))
         return SaveResult(url, article_id, status)
 
+    def _row_at(self, url: str) -> tuple[Any, ...] | None:
+        return self.db.execute(
+            "SELECT id, content_hash, text, title, first_seen, last_seen FROM articles WHERE url = ?", [url]
+        ).fetchone()
+
     def _save_hint(self, item: Mapping[str, Any]) -> SaveResult:
         """Remember the newest sitemap/feed date seen for an archived article (never lowers it)."""
         known = self.lookup(item["url"])
@@ -284,6 +300,8 @@ class Archive:
         row = self.db.execute("SELECT id FROM articles WHERE url = ?", [item["url"]]).fetchone()
         if row is None:
             return SaveResult(item["url"], 0, "alias_missing")
+        if item.get("fetched_here"):  # the page at a claimed URL is the claimant's article: verified
+            self.db.execute("DELETE FROM canonical_claims WHERE url = ? AND article_id = ?", [item["url"], row[0]])
         self._add_aliases(item, row[0])
         return SaveResult(item["url"], row[0], "alias")
 

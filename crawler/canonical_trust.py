@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any, Callable
 from urllib.parse import urlsplit
 
+from archive.headline import headline_letters
 from crawler.links import ARTICLE, LISTING, PAGINATION, SKIP, TRAP, classify_link
 from crawler.sites import Site
 
@@ -16,15 +17,17 @@ from crawler.sites import Site
 def headline_key(article: dict[str, Any]) -> int:
     """A hash of the headline's letters and digits: an AMP or print copy of an article extracts a
     slightly different text but the same headline."""
-    return hash("".join(ch for ch in (article.get("title") or "").casefold() if ch.isalnum()))
+    return hash(headline_letters(article.get("title")))
 
 
 class CanonicalTrust:
-    """Remembers which article claimed which URL in this run (~100 bytes an article)."""
+    """Remembers which article claimed which URL, and which article each fetched URL served, in
+    this run (~200 bytes an article)."""
 
     def __init__(self, canonical: Callable[[str, Site], str]) -> None:
         self.canonical = canonical  # the caller's URL canonicaliser (site-aware)
         self.claims: dict[int, int] = {}  # hash(URL) → headline_key of the article archived under it
+        self.served: dict[int, int] = {}  # hash(URL) → headline_key of the article fetched at it
 
     def row_url(self, result: dict[str, Any], site: Site, own: str) -> tuple[str, str | None]:
         """`(URL to archive the page under, why the canonical URL was refused or None)`.
@@ -32,10 +35,12 @@ class CanonicalTrust:
         `own` is the page's own canonicalised URL. The canonical URL is refused (`ignored`) when it
         is the site root, a listing section above the page, noise or pagination while the page
         itself is an article; or (`conflict`) when another article of the run already claimed it
-        under a different headline."""
+        under a different headline, or was fetched at it."""
         canonical = result.get("canonical_url")
         article = result.get("article") if result.get("is_article") else None
         key = headline_key(article) if article else 0
+        if article:
+            self.served.setdefault(hash(own), key)
         if not canonical or not site.owns(canonical) or (canon := self.canonical(canonical, site)) == own:
             if article:  # an article archived under its own URL claims it too
                 self.claims.setdefault(hash(own), key)
@@ -46,6 +51,6 @@ class CanonicalTrust:
             if path.strip("/") == "" or kind in (SKIP, TRAP, PAGINATION) or (
                     kind == LISTING and urlsplit(own).path.startswith(path.rstrip("/") + "/")):
                 return own, "ignored"
-        if article and self.claims.setdefault(hash(canon), key) != key:
-            return own, "conflict"
+        if article and (self.served.get(hash(canon), key) != key or self.claims.setdefault(hash(canon), key) != key):
+            return own, "conflict"  # fetched itself, or claimed first, by another article
         return canon, None

@@ -17,6 +17,7 @@ from crawler.links import ARTICLE, classify_link
 from crawler.sites import Site
 from crawler.urls import canonicalize_url, is_http_url
 from crawler.warc import KIND_HEADER, REDIRECTED_FROM, VIA_HEADER
+from pipelines.urlclaims import UrlClaims
 
 READ_LIMIT = defaults.DOWNLOAD_MAXSIZE  # bytes of one response body, decoded, as the crawl's DOWNLOAD_MAXSIZE
 
@@ -56,7 +57,7 @@ class WarcImporter:
         self.batch_size = batch_size
         self.pending: dict[str, dict[str, Any]] = {}
         self.fetched: set[str] = set()
-        self.saved_urls: set[str] = set()
+        self.saved_urls = UrlClaims()  # archive URLs saved this import, and by which article
         self.canonical_trust = CanonicalTrust(self.canonical)
         self.buffer: list[dict[str, Any]] = []
         self.summary = ImportSummary()
@@ -218,19 +219,21 @@ class WarcImporter:
         if not (result.get("is_article") and result.get("article")):
             self.summary.add("not_article")
             return
-        article_url, refused = self.canonical_trust.row_url(result, site, self.canonical(url, site))
+        fetched = self.canonical(url, site)
+        article_url, refused = self.canonical_trust.row_url(result, site, fetched)
         if refused is not None:
             self.summary.add("canonical_ignored")
-        if article_url in self.saved_urls:
+        fetched_here = article_url in (fetched, requested_canon)
+        if self.saved_urls.take(article_url, fetched_here, result["article"].get("title")) == "copy":
             self.summary.add("duplicate_url")
             return
-        self.saved_urls.add(article_url)
         headers = {k: v for k, v in record.http_headers.headers}
         self.buffer.append({
             "site": site.key, "url": article_url, "requested_url": requested_canon, "final_url": url,
             "status": status, "headers": headers, "content_type": ctype or None, "fetched_at": now,
             "body": body, "discovered_via": hints.get("via") or via,
             "source_modified": hints.get("lastmod") or hints.get("published"), "article": result["article"],
+            "fetched_url": fetched, "fetched_here": fetched_here,
         })
         if len(self.buffer) >= self.batch_size:
             self.flush()

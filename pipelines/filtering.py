@@ -9,6 +9,7 @@ from scrapy.exceptions import DropItem
 
 from pipelines.items import PageItem
 from pipelines.sanity import insane_reason
+from pipelines.urlclaims import UrlClaims
 
 
 def reason_key(reason: str) -> str:
@@ -23,7 +24,7 @@ class ArticleFilterPipeline:
         self.stats = crawler.stats
         self.since = since
         self.max_articles = max_articles
-        self.seen: set[str] = set()
+        self.claims = UrlClaims()  # archive URLs passed this run
         self.until: str | None = crawler.settings.get("MALINEWS_UNTIL")
 
     @classmethod
@@ -51,18 +52,22 @@ class ArticleFilterPipeline:
             raise self._drop(item, "before_since", f"published {published} before --since {self.since}")
         if self.until and published and published > self.until:
             raise self._drop(item, "after_until", f"published {published} after --until {self.until}")
-        if item.same_text_of is not None and item.same_text_of != item.url and item.same_text_of in self.seen:
+        if item.same_text_of is not None and item.same_text_of != item.url and item.same_text_of in self.claims:
             self.stats.inc_value("malinews/dropped/duplicate_text")  # one article, two addresses of its site
             item.url = item.same_text_of
             item.alias_only = True
             return item
-        if item.url in self.seen:
+        taken = self.claims.take(item.url, item.fetched_here, item.result["article"].get("title"))
+        if taken == "copy":
             self.stats.inc_value("malinews/dropped/duplicate_url")
             item.alias_only = True  # storage records the other URL as an alias, nothing else
             return item
+        if taken == "reclaim":  # another article only claimed this URL: storage moves it home
+            self.stats.inc_value("malinews/canonical/reclaimed")
         passed = int(self.stats.get_value(f"malinews/{item.site}/passed", 0))
         if self.max_articles and passed >= self.max_articles:
+            if taken == "first":
+                self.claims.forget(item.url)
             raise self._drop(item, "max_articles", f"--max-articles {self.max_articles} reached")
-        self.seen.add(item.url)
         self.stats.inc_value(f"malinews/{item.site}/passed")
         return item

@@ -16,7 +16,7 @@ import re
 from itertools import islice
 
 import trafilatura.utils
-from lxml.html import HtmlElement, HtmlElementClassLookup, HTMLParser
+from lxml.html import HtmlElement, HtmlElementClassLookup, HTMLParser, document_fromstring
 from trafilatura.utils import load_html
 
 from pipelines.trafilatura_guards import LinearXPathMixin
@@ -47,6 +47,8 @@ DEEP_PARSER.set_element_class_lookup(LinearXPathLookup())
 trafilatura.utils.HTML_PARSER = DEEP_PARSER
 
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)\b[^>]*>")
+_KNOWN_TAG = re.compile(r"<(?:title|meta|link|script|body|head|p|div|span|a|h[1-6]|article|section|table|br|img)[\s/>]", re.I)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # Elements that never hold children (void) or that the parser closes by itself when a sibling opens:
 # they never deepen the tree, so they are neither counted nor removed.
 _FLAT = frozenset("area base br col embed hr img input link meta param source track wbr "
@@ -81,6 +83,10 @@ def parse_html(text: str) -> HtmlElement | None:
     tree = load_html(text)
     if too_deep(DEEP_PARSER):
         tree = load_html(flatten_nesting(text))
+    if (tree is None or tree.tag != "html") and looks_like_markup(text):
+        # No <html> start: lxml read a fragment ("<title>…</title><p>…": None; several elements: a
+        # <div> or <span> root without the title). A browser builds the whole document; so does this.
+        tree = document_fromstring(text.encode("utf-8", "surrogatepass"), parser=DEEP_PARSER)
     if tree is None:
         return None
     repaired = close_title(text) if swallowed_by_title(tree) else text
@@ -95,6 +101,13 @@ def parse_html(text: str) -> HtmlElement | None:
     if repaired is not text and (fixed := load_html(repaired)) is not None:
         tree = fixed
     return tree
+
+
+def looks_like_markup(text: str, sample: int = 8192) -> bool:
+    """Whether text without an <html> start is HTML a browser would render (an HTML tag it knows,
+    next to no control characters), rather than binary bytes decoded into junk."""
+    head = text[:sample]
+    return bool(_KNOWN_TAG.search(head)) and len(_CONTROL.findall(head)) * 100 <= len(head)
 
 
 def unclosed_quote(tree: HtmlElement, text: str) -> tuple[int, str] | None:

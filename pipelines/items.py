@@ -21,6 +21,8 @@ class PageItem:
     aliases: list[str] = field(default_factory=list)  # canonical URLs of every redirect hop
     alias_only: bool = False  # a second URL of an article already saved this run: keep only the alias
     same_text_of: str | None = None  # the archive URL of the same article (text, title, date) fetched first this run
+    fetched_url: str | None = None  # the canonicalised address the page was fetched at (its home)
+    fetched_here: bool = True  # `url` was fetched (not only named by the page's canonical link)
     headers: dict[str, str] = field(default_factory=dict, repr=False)
     body: bytes = field(default=b"", repr=False)
     result: dict[str, Any] = field(default_factory=dict, repr=False)
@@ -50,6 +52,8 @@ class PageItem:
             "discovered_via": self.discovered_via,
             "source_modified": self.source_modified,
             "alias_only": self.alias_only,
+            "fetched_url": self.fetched_url,
+            "fetched_here": self.fetched_here,
             "aliases": self.aliases,
             "article": self.result.get("article"),
             "sketch": self.result.get("sketch"),  # the worker's near-duplicate sketch of the text

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.htmltree import DEEP_PARSER, flatten_nesting, parse_html, too_deep
+from pipelines.htmltree import DEEP_PARSER, flatten_nesting, looks_like_markup, parse_html, too_deep
 
 PARAS = "".join(f"<p>Paragraphe numéro {i} du corps de l'article.</p>" for i in range(5))
 
@@ -90,3 +90,29 @@ def test_a_script_that_writes_markup_is_not_taken_for_a_swallowed_page() -> None
     tree = parse_html(html)
     assert "Paragraphe numéro 4 " in tree.find("body").text_content()
     assert tree.find(".//script").text.startswith("document.write('<div")
+
+
+@pytest.mark.parametrize("text", [
+    "<title>Kayes : la rentrée</title><p>Les écoles rouvrent.</p>",          # lxml: no tree at all
+    '<meta charset="utf-8"><title>Kayes : la rentrée</title><h1>Kayes</h1><p>Les écoles rouvrent.</p>',
+    '<a href="/2025/07/24/kayes/">Kayes</a>',                                  # a bare link: no tree either
+])
+def test_a_page_without_html_head_or_body_is_a_whole_document(text: str) -> None:
+    """A browser builds <html>, <head> and <body> around whatever it gets; lxml read a fragment."""
+    tree = parse_html(text)
+    assert tree is not None and tree.tag == "html" and tree.find("body") is not None
+    if "<title>" in text:
+        assert tree.findtext(".//head/title") == "Kayes : la rentrée"
+    assert [a.get("href") for a in tree.iter("a")] == (["/2025/07/24/kayes/"] if "<a " in text else [])
+
+
+def test_text_without_any_tag_is_still_no_page() -> None:
+    """Plain text is not wrapped into a document: it stays `unparseable`, as binary junk does."""
+    assert parse_html("Just a sentence, no markup at all, a < b.") is None
+
+
+def test_binary_junk_is_not_taken_for_a_fragment() -> None:
+    import random
+    junk = random.Random(9).randbytes(40_000).decode("cp1252", "replace")
+    assert not looks_like_markup(junk)
+    assert looks_like_markup("<title>Kayes</title><p>Les écoles rouvrent.</p>")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import gzip
 import json
+import re
 import random
 import shutil
 import sys
@@ -407,6 +408,13 @@ def markup_more(add: Any, art: Any, pages: dict[str, str | bytes], routes: list[
         "a <script> in the head cut short, never closed: the page became the script's text",
         art("M53", "script-d-audience-jamais-ferme", t).replace(
             "</head>", "<script>window.dataLayer = window.dataLayer || [];\nif (n<2) { dataLayer.push\n</head>", 1), title=t)
+    t = "Nioro : une page sans html, head ni body, qui commence par son titre"
+    bare = re.sub(r"<!DOCTYPE html>\n<html[^>]*><head>|</head>\n<body[^>]*>|</body></html>", "",
+                  art("M54", "page-sans-html-ni-head-ni-body", t))
+    assert bare.startswith("<meta charset") and "<body" not in bare
+    add("M54", "page-sans-html-ni-head-ni-body", "article",
+        "no <html>, <head> or <body> tag: the page starts with its <meta>, <title> and JSON-LD (lxml read a "
+        "fragment and found no document)", bare, title=t)
 
 
 if __name__ == "__main__":
