@@ -47,6 +47,7 @@ DEEP_PARSER.set_element_class_lookup(LinearXPathLookup())
 trafilatura.utils.HTML_PARSER = DEEP_PARSER
 
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)\b[^>]*>")
+_HEAD_TAGS = frozenset({"title", "meta", "link", "script", "style", "base", "noscript", "template"})
 _KNOWN_TAG = re.compile(r"<(?:title|meta|link|script|body|head|p|div|span|a|h[1-6]|article|section|table|br|img)[\s/>]", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # Elements that never hold children (void) or that the parser closes by itself when a sibling opens:
@@ -86,7 +87,7 @@ def parse_html(text: str) -> HtmlElement | None:
     if (tree is None or tree.tag != "html") and looks_like_markup(text):
         # No <html> start: lxml read a fragment ("<title>…</title><p>…": None; several elements: a
         # <div> or <span> root without the title). A browser builds the whole document; so does this.
-        tree = document_fromstring(text.encode("utf-8", "surrogatepass"), parser=DEEP_PARSER)
+        tree = open_body(document_fromstring(text.encode("utf-8", "surrogatepass"), parser=DEEP_PARSER))
     if tree is None:
         return None
     repaired = close_title(text) if swallowed_by_title(tree) else text
@@ -100,6 +101,23 @@ def parse_html(text: str) -> HtmlElement | None:
         repaired = f"{text[:at]}{mark}{text[at:]}"
     if repaired is not text and (fixed := load_html(repaired)) is not None:
         tree = fixed
+    return tree
+
+
+def open_body(tree: HtmlElement) -> HtmlElement:
+    """Move what follows the head's own elements into a <body>, as a browser's parser does when no
+    <body> tag comes: libxml2 knows no HTML5 element (`<nav>`, `<article>`…) and left them in <head>."""
+    head = tree.find("head")
+    if tree.find("body") is not None or head is None:
+        return tree
+    first = next((child for child in head if not isinstance(child.tag, str) or child.tag not in _HEAD_TAGS), None)
+    if first is None:
+        return tree
+    body = tree.makeelement("body", {})
+    moving = [first, *first.itersiblings()]
+    for child in moving:
+        body.append(child)  # append moves the element, its tail with it
+    tree.append(body)
     return tree
 
 
