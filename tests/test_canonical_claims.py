@@ -160,3 +160,29 @@ def test_same_article() -> None:
     assert same_article(w1["title"], text1, "Carte judiciaire : ce que change la réforme", edited)  # retitled
     assert not same_article(w1["title"], text1, w2["title"], text2)
     assert not same_article(w1["title"], "", w2["title"], "")
+
+
+def test_a_second_address_of_a_text_settles_no_claim() -> None:
+    """The filter makes a page repeating a text an alias of the first address: it was not fetched
+    there, so it must not pass for the page at that (possibly only claimed) URL."""
+    from collections import Counter
+    from types import SimpleNamespace
+
+    from scrapy.settings import Settings
+
+    from pipelines.filtering import ArticleFilterPipeline
+    from pipelines.items import PageItem
+
+    counts: Counter[str] = Counter()
+    stats = SimpleNamespace(inc_value=lambda key, n=1: counts.update({key: n}), get_value=lambda key, d=0: counts.get(key, d))
+    filt = ArticleFilterPipeline.from_crawler(SimpleNamespace(stats=stats, settings=Settings()))
+    article = {"title": A["W1"]["title"], "text": " ".join(A["W1"]["paras"]), "published": "2025-06-22", "word_count": 400}
+    result = {"is_article": True, "article": article}
+    first = PageItem(site="s", url="http://s.ml/w1/", requested_url="http://s.ml/ancien/", final_url="http://s.ml/ancien/",
+                     status=200, fetched_at="2025-06-22T10:00:00+00:00", result=result, fetched_here=False)
+    assert filt.process_item(first) is first and not first.alias_only
+    second = PageItem(site="s", url="http://s.ml/w1-copie/", requested_url="http://s.ml/w1-copie/",
+                      final_url="http://s.ml/w1-copie/", status=200, fetched_at="2025-06-22T10:00:00+00:00",
+                      result=result, same_text_of="http://s.ml/w1/", fetched_here=True)
+    filt.process_item(second)
+    assert second.alias_only and second.url == "http://s.ml/w1/" and second.fetched_here is False
