@@ -203,14 +203,14 @@ class Archive:
         art = item["article"]
         now = item.get("fetched_at") or utc_now()
         existing = self._row_at(url)
-        fetched_here = item.get("fetched_here", True)
+        here = claims.fetched_here(url, item.get("fetched_url"), item.get("requested_url"))
         if existing is not None:  # the same article again, or another one a canonical link sent here
-            placed = claims.place(self.db, url, item.get("fetched_url"), fetched_here,
-                                  (existing[0], existing[3], existing[2]), art.get("title"), art.get("text"))
-            if placed != url:
-                url, fetched_here = placed, True
+            placed, kept = claims.place(self.db, url, item.get("fetched_url"), here,
+                                        (existing[0], existing[3], existing[2]), art.get("title"), art.get("text"))
+            if not kept:  # its row went home, or this article goes to its own address
+                url, here = placed, True
                 item = {**item, "url": url}
-            existing = self._row_at(url)
+                existing = self._row_at(url)
         fields = {k: art.get(k) for k in ARTICLE_FIELDS}
         fields["tags"] = json.dumps(list(art.get("tags") or []), ensure_ascii=False)
         fields["extractor_version"] = item.get("extractor_version") or extractor_version()
@@ -228,7 +228,7 @@ class Archive:
                 }
             ).last_pk
             status = "new"
-            if not fetched_here:  # only its canonical link names this URL: a claim, not yet "archived"
+            if not here:  # only its canonical link names this URL: a claim, not yet "archived"
                 claims.record_claim(self.db, url, article_id, item.get("fetched_url"))
         else:
             article_id, old_hash, old_text, old_title, first_seen, last_seen = existing
@@ -300,7 +300,8 @@ class Archive:
         row = self.db.execute("SELECT id FROM articles WHERE url = ?", [item["url"]]).fetchone()
         if row is None:
             return SaveResult(item["url"], 0, "alias_missing")
-        if item.get("fetched_here"):  # the page at a claimed URL is the claimant's article: verified
+        if claims.fetched_here(item["url"], item.get("fetched_url"), item.get("requested_url")):
+            # the page at a claimed URL is the claimant's article: verified
             self.db.execute("DELETE FROM canonical_claims WHERE url = ? AND article_id = ?", [item["url"], row[0]])
         self._add_aliases(item, row[0])
         return SaveResult(item["url"], row[0], "alias")

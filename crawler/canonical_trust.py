@@ -9,15 +9,9 @@ from __future__ import annotations
 from typing import Any, Callable
 from urllib.parse import urlsplit
 
-from archive.headline import headline_letters
+from archive.headline import headline_key
 from crawler.links import ARTICLE, LISTING, PAGINATION, SKIP, TRAP, classify_link
 from crawler.sites import Site
-
-
-def headline_key(article: dict[str, Any]) -> int:
-    """A hash of the headline's letters and digits: an AMP or print copy of an article extracts a
-    slightly different text but the same headline."""
-    return hash(headline_letters(article.get("title")))
 
 
 class CanonicalTrust:
@@ -38,7 +32,7 @@ class CanonicalTrust:
         under a different headline, or was fetched at it."""
         canonical = result.get("canonical_url")
         article = result.get("article") if result.get("is_article") else None
-        key = headline_key(article) if article else 0
+        key = headline_key(article.get("title")) if article else 0
         if article:
             self.served.setdefault(hash(own), key)
         if not canonical or not site.owns(canonical) or (canon := self.canonical(canonical, site)) == own:

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 from warcio.archiveiterator import ArchiveIterator
 
+from archive.claims import fetched_here
 from archive.store import Archive
 from crawler import settings as defaults
 from crawler.canonical_trust import CanonicalTrust
@@ -223,8 +224,8 @@ class WarcImporter:
         article_url, refused = self.canonical_trust.row_url(result, site, fetched)
         if refused is not None:
             self.summary.add("canonical_ignored")
-        fetched_here = article_url in (fetched, requested_canon)
-        if self.saved_urls.take(article_url, fetched_here, result["article"].get("title")) == "copy":
+        if self.saved_urls.take(article_url, fetched_here(article_url, fetched, requested_canon),
+                                result["article"].get("title")) == "copy":
             self.summary.add("duplicate_url")
             return
         headers = {k: v for k, v in record.http_headers.headers}
@@ -233,7 +234,7 @@ class WarcImporter:
             "status": status, "headers": headers, "content_type": ctype or None, "fetched_at": now,
             "body": body, "discovered_via": hints.get("via") or via,
             "source_modified": hints.get("lastmod") or hints.get("published"), "article": result["article"],
-            "fetched_url": fetched, "fetched_here": fetched_here,
+            "fetched_url": fetched,
         })
         if len(self.buffer) >= self.batch_size:
             self.flush()

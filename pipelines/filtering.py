@@ -55,7 +55,6 @@ class ArticleFilterPipeline:
         if item.same_text_of is not None and item.same_text_of != item.url and item.same_text_of in self.claims:
             self.stats.inc_value("malinews/dropped/duplicate_text")  # one article, two addresses of its site
             item.url = item.same_text_of
-            item.fetched_here = False  # the page was fetched at its own address, not at the first one's
             item.alias_only = True
             return item
         taken = self.claims.take(item.url, item.fetched_here, item.result["article"].get("title"))

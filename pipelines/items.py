@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from archive import claims
+
 
 @dataclass
 class PageItem:
@@ -22,7 +24,6 @@ class PageItem:
     alias_only: bool = False  # a second URL of an article already saved this run: keep only the alias
     same_text_of: str | None = None  # the archive URL of the same article (text, title, date) fetched first this run
     fetched_url: str | None = None  # the canonicalised address the page was fetched at (its home)
-    fetched_here: bool = True  # `url` was fetched (not only named by the page's canonical link)
     headers: dict[str, str] = field(default_factory=dict, repr=False)
     body: bytes = field(default=b"", repr=False)
     result: dict[str, Any] = field(default_factory=dict, repr=False)
@@ -31,6 +32,11 @@ class PageItem:
     def is_article(self) -> bool:
         """The extraction verdict."""
         return bool(self.result.get("is_article")) and self.result.get("article") is not None
+
+    @property
+    def fetched_here(self) -> bool:
+        """`url` was fetched (or asked for), not only named by the page's canonical link."""
+        return claims.fetched_here(self.url, self.fetched_url, self.requested_url)
 
     @property
     def reason(self) -> str:
@@ -53,7 +59,6 @@ class PageItem:
             "source_modified": self.source_modified,
             "alias_only": self.alias_only,
             "fetched_url": self.fetched_url,
-            "fetched_here": self.fetched_here,
             "aliases": self.aliases,
             "article": self.result.get("article"),
             "sketch": self.result.get("sketch"),  # the worker's near-duplicate sketch of the text

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from archive.headline import headline_letters
+from archive.headline import headline_key
 
 Take = Literal["first", "copy", "reclaim"]
 
@@ -30,7 +30,7 @@ class UrlClaims:
         """`first` for a URL new this run, `copy` for another address of the article already under it,
         `reclaim` when the page fetched at `url` is another article than the one that only claimed it
         (the archive then moves the claimant back to its own address)."""
-        key = hash(headline_letters(title))
+        key = headline_key(title)
         previous = self.taken.get(url)
         if previous is None:
             self.taken[url] = (fetched_here, key)

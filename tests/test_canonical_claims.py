@@ -179,10 +179,12 @@ def test_a_second_address_of_a_text_settles_no_claim() -> None:
     article = {"title": A["W1"]["title"], "text": " ".join(A["W1"]["paras"]), "published": "2025-06-22", "word_count": 400}
     result = {"is_article": True, "article": article}
     first = PageItem(site="s", url="http://s.ml/w1/", requested_url="http://s.ml/ancien/", final_url="http://s.ml/ancien/",
-                     status=200, fetched_at="2025-06-22T10:00:00+00:00", result=result, fetched_here=False)
+                     status=200, fetched_at="2025-06-22T10:00:00+00:00", result=result, fetched_url="http://s.ml/ancien/")
+    assert not first.fetched_here  # archived under its canonical URL, fetched at its old one
     assert filt.process_item(first) is first and not first.alias_only
     second = PageItem(site="s", url="http://s.ml/w1-copie/", requested_url="http://s.ml/w1-copie/",
                       final_url="http://s.ml/w1-copie/", status=200, fetched_at="2025-06-22T10:00:00+00:00",
-                      result=result, same_text_of="http://s.ml/w1/", fetched_here=True)
+                      result=result, same_text_of="http://s.ml/w1/", fetched_url="http://s.ml/w1-copie/")
+    assert second.fetched_here
     filt.process_item(second)
     assert second.alias_only and second.url == "http://s.ml/w1/" and second.fetched_here is False

@@ -330,7 +330,6 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
             result=result,
             same_text_of=first,
             fetched_url=fetched,
-            fetched_here=url in (fetched, requested_canon),
         )
         if repeat or same_page:  # a second address of a text or page: its links lead one level deeper, never elsewhere
             counter = "same_text" if repeat else "same_page"
