@@ -89,6 +89,9 @@ def cli() -> None:
               help="Walk each outlet's whole history (WP API pages, all pagination, date archives); "
                    "resumable: rerun the same command after an interruption.")
 @click.option("--max-articles", type=click.IntRange(min=0), default=0, help="Stop after N articles per site (0 = all).")
+@click.option("--recheck-gone", is_flag=True,
+              help="Ask again now the article addresses earlier crawls found gone (404, 410, 'page not found'), "
+                   "which are otherwise left alone for 1, 2, 4 … 64 days after each check.")
 @click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE",
               help="Override a Scrapy setting, e.g. -s DOWNLOAD_DELAY=0 (repeatable).")
 @click.option("--quiet", is_flag=True, help="No live progress display.")
@@ -99,7 +102,7 @@ def cli() -> None:
 @click.option("--warc", "warc_dir", type=click.Path(file_okay=False), default=None,
               help="Also write every HTTP response fetched to gzipped WARC/1.1 files in DIR (rotated at ~1 GB).")
 def crawl(names: tuple[str, ...], sites_file: str | None, db: str, since: str | None, until: str | None,
-          backfill: bool, max_articles: int,
+          backfill: bool, max_articles: int, recheck_gone: bool,
           overrides: tuple[str, ...], quiet: bool, log_level: str, log_file: str | None,
           warc_dir: str | None) -> None:
     """Crawl the named sites (default: every registered site) into the archive.
@@ -122,6 +125,8 @@ def crawl(names: tuple[str, ...], sites_file: str | None, db: str, since: str | 
         parsed.setdefault("LOG_FILE", log_file)
     if warc_dir:
         parsed["MALINEWS_WARC_DIR"] = str(Path(warc_dir).resolve())
+    if recheck_gone:
+        parsed["MALINEWS_RECHECK_GONE"] = "True"
     try:
         summary = run_crawl(db, list(names), sites_file, since=since, max_articles=max_articles,
                             overrides=parsed, progress=not quiet, backfill=backfill, until=until)

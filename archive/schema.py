@@ -269,6 +269,16 @@ def m041_canonical_claims(db: Database) -> None:
     )
 
 
+@migrations()
+def m042_gone_urls(db: Database) -> None:
+    """Article addresses found gone (404, 410, soft 404) and when to ask them again (`archive/gone.py`)."""
+    db.execute(
+        "CREATE TABLE gone_urls (url TEXT PRIMARY KEY, site TEXT NOT NULL, reason TEXT NOT NULL, "
+        "first_gone TEXT NOT NULL, last_checked TEXT NOT NULL, checks INTEGER NOT NULL, retry_after TEXT NOT NULL)"
+    )
+    db.execute("CREATE INDEX idx_gone_urls_site ON gone_urls(site, last_checked)")
+
+
 def migrate(db: Database) -> None:
     """Bring `db` up to the current schema (idempotent)."""
     migrations.apply(db)

@@ -15,7 +15,7 @@ from typing import Any, Iterable, Mapping
 
 from sqlite_utils import Database
 
-from archive import claims
+from archive import claims, gone
 from archive.errors import ArchiveInvalidError
 from archive.faultinject import kill_point
 from archive.provenance import extractor_version
@@ -158,6 +158,10 @@ class Archive:
                 found.setdefault(alias, Known(*row))
         return found
 
+    def gone_many(self, urls: Sequence[str]) -> dict[str, gone.Gone]:
+        """{url: Gone} for the article addresses among `urls` last found gone (`archive/gone.py`)."""
+        return gone.gone_many(self.db, urls)
+
     def count_articles(self, site: str | None = None) -> int:
         """Number of archived articles, for one site or all."""
         if site is None:
@@ -200,6 +204,8 @@ class Archive:
             return self._save_alias(item)
         if item.get("hint_only"):
             return self._save_hint(item)
+        if item.get("gone"):
+            return self._save_gone(item)
         art = item["article"]
         now = item.get("fetched_at") or utc_now()
         existing = self._row_at(url)
@@ -295,6 +301,13 @@ class Archive:
                                 [meta[column], known.article_id])
         return SaveResult(item["url"], known.article_id, "hint")
 
+    def _save_gone(self, item: Mapping[str, Any]) -> SaveResult:
+        """An article address found gone: remembered, unless an article is archived there."""
+        if self.lookup(item["url"]) is not None:  # its article moved or vanished: the archive keeps it
+            return SaveResult(item["url"], 0, "gone_archived")
+        gone.record_gone(self.db, item["site"], item["url"], item["gone"], item.get("fetched_at") or utc_now())
+        return SaveResult(item["url"], 0, "gone")
+
     def _save_alias(self, item: Mapping[str, Any]) -> SaveResult:
         """Another URL (redirect source, AMP, tracking variant) of an article saved this run."""
         row = self.db.execute("SELECT id FROM articles WHERE url = ?", [item["url"]]).fetchone()
@@ -323,6 +336,8 @@ class Archive:
         )
 
     def _add_aliases(self, item: Mapping[str, Any], article_id: int) -> None:
+        """Record the other URLs of a saved article; none of its addresses is gone any more."""
+        gone.forget_gone(self.db, [item["url"], item.get("requested_url"), item.get("fetched_url")])
         for alias in {item.get("requested_url"), item.get("final_url"), *(item.get("aliases") or [])}:
             if alias and alias != item["url"]:
                 self.db.execute(

@@ -78,3 +78,18 @@ class SourceHint:
         """The mapping `Archive.save_batch` expects for a hint-only update."""
         return {"site": self.site, "url": self.url, "source_modified": self.source_modified,
                 "metadata": self.metadata, "hint_only": True}
+
+
+@dataclass
+class GoneUrl:
+    """An article address that answered 404, 410 or a "page not found": remembered so the next
+    crawls leave it alone for a while (`archive/gone.py`)."""
+
+    site: str
+    url: str  # the canonical address asked for
+    reason: str  # http_404, http_410, soft-404
+    fetched_at: str
+
+    def to_archive(self) -> dict[str, Any]:
+        """The mapping `Archive.save_batch` expects for a gone address."""
+        return {"site": self.site, "url": self.url, "gone": self.reason, "fetched_at": self.fetched_at}

@@ -27,7 +27,7 @@ from crawler.spiders.accounting import SpiderAccounting
 from crawler.sources import SourcesMixin
 from crawler.urls import canonicalize_url, is_http_url
 from pipelines.extraction_pool import ExtractionPool, heavy_page
-from pipelines.items import PageItem, SourceHint
+from pipelines.items import GoneUrl, PageItem, SourceHint
 
 logger = logging.getLogger(__name__)
 HTML_TYPES = ("text/html", "application/xhtml")
@@ -38,6 +38,7 @@ DISCOVERY_CHUNK = 250  # sitemap/feed entries handled between two returns to the
 SITEMAP_MAX_DEPTH = 4  # robots/probe sitemap = 0; real indexes nest once, rarely twice
 MAX_FEEDS_PER_PAGE = 20  # feeds a page advertises that are followed (a site's, its sections': a handful)
 ENTRY_VIAS = ("homepage", "start_url")  # the outlet's own entry pages: their links are always followed
+GONE_STATUSES = (404, 410)  # an article address answering these is remembered (`archive/gone.py`)
 
 
 class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
@@ -85,6 +86,8 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
         spider.max_xml_bytes = s.getint("DOWNLOAD_MAXSIZE")
         spider.max_sitemaps = s.getint("MALINEWS_MAX_SITEMAPS", 2000)
         spider.sitemaps_followed = {key: 0 for key in spider.sites}
+        spider.recheck_gone = s.getbool("MALINEWS_RECHECK_GONE")
+        spider.started_at = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
         crawler.signals.connect(spider.on_closed, signal=signals.spider_closed)
         spider.robots_by_scrapy = s.getbool("ROBOTSTXT_OBEY")
         if spider.robots_by_scrapy:  # read the Sitemap: lines of the robots.txt Scrapy fetches anyway
@@ -199,8 +202,9 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
             # One archive query per chunk, not one per entry; then the loop gets the reactor back.
             canons = [self.canonical(e["url"], site) for e in chunk if is_http_url(e["url"]) and site.owns(e["url"])]
             known = dict.fromkeys(canons) | self.archive.lookup_many(canons)
+            gone = {} if self.recheck_gone else self.archive.gone_many(canons)
             for entry in chunk:
-                req, state = self.article_request(entry["url"], site, entry, depth=1, prefetched=known)
+                req, state = self.article_request(entry["url"], site, entry, depth=1, prefetched=known, gone=gone)
                 if req is not None:
                     yield req
                 elif state == "fetched" and (stamp := max(iso_utc(entry.get("lastmod")) or "", iso_utc(entry.get("published")) or "")):
@@ -209,10 +213,12 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
             await asyncio.sleep(0)
 
     def article_request(self, url: str, site: Site, hints: dict[str, Any], depth: int,
-                        prefetched: dict[str, Any] | None = None) -> tuple[Request | None, str]:
-        """A request for an article candidate and why: `new`, `changed`, `archived`, `seen` or `filtered`.
+                        prefetched: dict[str, Any] | None = None,
+                        gone: dict[str, Any] | None = None) -> tuple[Request | None, str]:
+        """A request for an article candidate and why: `new`, `changed`, `archived`, `gone`, `seen` or `filtered`.
 
-        `prefetched`: {canonical URL: `Archive.lookup` result} already read for a batch of candidates.
+        `prefetched`: {canonical URL: `Archive.lookup` result} already read for a batch of candidates;
+        `gone`: {canonical URL: `Archive.gone_many` result} for the same batch.
 
         Hints of a URL met several times (sitemap, feed, listings) are merged until it is fetched.
         """
@@ -234,8 +240,8 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
                 merged["lastmod"] = clean["lastmod"]  # the newest date any document gives wins
             return None, "seen"
         settled = self.settled.get(hash(canon))
-        # An archived URL met again with a date (another sitemap, the feed) is checked again.
-        if settled is not None and not (settled == "archived" and stamp):
+        # An archived or gone URL met again with a date (another sitemap, the feed) is checked again.
+        if settled is not None and not (settled in ("archived", "gone") and stamp):
             return None, settled
         published = clean.get("published")
         if published and not self.in_window(published):
@@ -253,6 +259,13 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
                 return None, "archived"
             self._stat(site.key, "refetch_changed")
             state = "changed"
+        elif not self.recheck_gone:  # an address found gone: left alone while its wait lasts
+            held = gone.get(canon) if gone is not None else self.archive.gone_many([canon]).get(canon)
+            if held is not None and held.held_back(self.started_at, stamp):
+                if settled != "gone":  # met again (a sitemap after a link): one address, one count
+                    self._count(site.key, "skipped_gone", "malinews/discovery/skipped_gone")
+                self.settled[hash(canon)] = "gone"
+                return None, "gone"
         self.pending[canon] = clean
         return self._req(canon, site, "page", self.parse_page, depth=depth, via=clean.get("via", "link")), state
 
@@ -264,6 +277,8 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
         if response.status >= 400 or response.status == 206:  # 206: a part of the page (no Range was asked)
             self._stat(site.key, "errors")
             self.crawler.stats.inc_value(f"malinews/errors/http_{response.status}")
+            if response.status in GONE_STATUSES and self._article_candidate(response):
+                yield self._gone(response, site, f"http_{response.status}")
             return
         ctype = response.headers.get(b"Content-Type", b"").decode("latin-1").lower()
         if is_discovery_xml(response.body):
@@ -335,6 +350,8 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
             counter = "same_text" if repeat else "same_page"
             self._count(site.key, counter, f"malinews/discovery/{counter}")
             return
+        if result.get("reason") == "soft-404" and self._article_candidate(response):
+            yield self._gone(response, site, "soft-404")
         if result.get("reason") == "soft-404" and response.meta.get("via") not in ENTRY_VIAS:
             # A "page not found" answered 200 is a 404 in all but status, and a 404's links are not
             # followed: its relative links resolve below the missing address, which answers again
@@ -343,6 +360,17 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
             return
         for req in self.follow(response, site, result, kind):
             yield req
+
+    @staticmethod
+    def _article_candidate(response: Response) -> bool:
+        """Whether the page was asked for as an article (not a listing, feed or entry page)."""
+        return response.meta.get("kind") == "page" and response.meta.get("via") not in ENTRY_VIAS
+
+    def _gone(self, response: Response, site: Site, reason: str) -> GoneUrl:
+        """The item that makes the archive remember an article address as gone."""
+        requested = response.meta.get("redirect_urls", [response.url])[0]
+        now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+        return GoneUrl(site.key, self.canonical(requested, site), reason, now)
 
     def row_url(self, result: dict[str, Any], site: Site, own: str) -> str:
         """The URL an extracted page is archived under (`crawler.canonical_trust`); a refused
@@ -382,7 +410,7 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
                 if key not in seen:
                     seen.add(key)
                     unseen += 1
-                    fresh += state != "archived"
+                    fresh += state not in ("archived", "gone")
                 if req is not None:
                     yield req
             elif verdict == PAGINATION:
