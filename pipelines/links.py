@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urldefrag, urljoin
+from functools import lru_cache
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
@@ -37,6 +38,17 @@ class PageLinks:
 MAX_LINK_LENGTH = 2083
 
 
+# A root-relative path urljoin would hand back unchanged: no dot segment, fragment, backslash, control
+# or space character, and no ";" or "?" that urlunparse drops when nothing follows them.
+_PLAIN_ROOT_PATH = re.compile(r"/(?![/.])[^\x00-\x20\x7f#\\\[\];]*", re.ASCII)
+
+
+@lru_cache(maxsize=64)
+def _origin(base: str) -> str:
+    parts = urlsplit(base)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
 def absolute(base: str, href: str | None) -> str | None:
     """Absolute http(s) URL for `href` relative to `base`, without fragment; None for other schemes
     and for URLs longer than MAX_LINK_LENGTH."""
@@ -50,6 +62,9 @@ def absolute(base: str, href: str | None) -> str | None:
     if href.startswith(("https://", "http://")) and "#" not in href and "/." not in href and " " not in href \
             and "[" not in href:
         return href  # already absolute: skip the (slow) urljoin
+    if href[0] == "/" and _PLAIN_ROOT_PATH.fullmatch(href) and "/." not in href and not href.endswith("?"):
+        url = _origin(base) + href  # what urljoin gives, five times faster (most links of a page)
+        return url if len(url) <= MAX_LINK_LENGTH else None
     try:
         url = urldefrag(urljoin(base, href)).url
     except ValueError:

@@ -1,9 +1,12 @@
 """Links a page offers the crawler: anchors, frames and image maps, resolved against <base>."""
 from __future__ import annotations
 
+from urllib.parse import urldefrag, urljoin
+
+import pytest
 from lxml.html import fromstring
 
-from pipelines.links import extract_links
+from pipelines.links import MAX_LINK_LENGTH, absolute, extract_links
 
 
 def test_frames_and_image_maps_are_links() -> None:
@@ -63,3 +66,17 @@ def test_comment_feeds_are_not_feeds_to_follow() -> None:
         '<link rel="alternate" type="application/atom+xml" title="Comment le Mali vote" href="/politique/feed/atom/">'
         '</head><body></body></html>')
     assert extract_links(tree, page).feeds == ["https://lessor.ml/feed/", "https://lessor.ml/politique/feed/atom/"]
+
+
+ROOT_RELATIVE = ["/a/b/", "/a?", "/a?x=1", "/a?x=1?", "/a;", "/a;p?x", "/./a", "/a/../b", "/a/.", "//autre.ml/x",
+                 "/a#f", "/a b", "/a\tb", "/a\nb", "/é/à", "/%2e%2e/a", "/a\x01b", "/a[1]", "/", "/?", "/a?b=/../c",
+                 "/" + "x" * 2100, "/a//b", "/.well-known/x", "/a:b@c"]
+
+
+@pytest.mark.parametrize("href", ROOT_RELATIVE)
+@pytest.mark.parametrize("base", ["http://x.ml/actu/page.html", "HTTPS://User:pw@X.ml:8443/a?q=1#f", "http://[::1]:81/"])
+def test_root_relative_links_resolve_as_urljoin_does(base: str, href: str) -> None:
+    """The fast path for root-relative links gives what urljoin (then the fragment cut) gives."""
+    expected = urldefrag(urljoin(base, href.strip())).url
+    expected = expected if len(expected) <= MAX_LINK_LENGTH else None
+    assert absolute(base, href) == expected
