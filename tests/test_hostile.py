@@ -1,4 +1,4 @@
-"""Hostile input: one bounded crawl of tests/testweb/hostile (markup, http, traps, robots, loops, echoes: 124 cases).
+"""Hostile input: one bounded crawl of tests/testweb/hostile (markup, http, traps, robots, loops, echoes: 125 cases).
 
 The crawl must end on its own within its bounds, exit 0 without a traceback, archive exactly the
 genuine articles with sane fields, count every case in `crawl_runs.stats` for its site, and keep its
@@ -207,6 +207,9 @@ def test_traps_are_cut(crawled: HostileCrawl) -> None:
     below = [p for p in echoes if re.fullmatch(r"/rubrique/theme-\d+/.+", p)]
     assert not below, f"{len(below)} requests below the echoing soft 404s: {sorted(below)[:5]}"
     assert crawled.site_stat("echoes", "soft_404") >= 30  # the listing cap (40) bounds the sections fetched
+    # E3: a sitemap of 3,000 addresses that all answer the 'page not found' is cut after 100 in a row
+    dead = [p for p in echoes if p.startswith("/2019/")]
+    assert 100 <= len(dead) <= 140, f"{len(dead)} of E3's 3,000 dead addresses requested"
 
 
 def test_a_six_megabyte_article_is_archived_whole(crawled: HostileCrawl) -> None:

@@ -16,6 +16,7 @@ from scrapy.http.request import NO_CALLBACK
 from archive.store import Archive
 from crawler import wpapi
 from crawler.canonical_trust import CanonicalTrust
+from crawler.deadsources import DeadSources
 from crawler.discovery import (FEED_PROBES, SITEMAP_PROBES, DiscoveryParseError, is_discovery_xml, iso_utc,
                                parse_discovery_document, robots_sitemaps)
 from crawler.links import ARTICLE, LISTING, PAGINATION, TRAP, classify_link, pagination_key
@@ -87,6 +88,7 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
         spider.max_sitemaps = s.getint("MALINEWS_MAX_SITEMAPS", 2000)
         spider.sitemaps_followed = {key: 0 for key in spider.sites}
         spider.recheck_gone = s.getbool("MALINEWS_RECHECK_GONE")
+        spider.dead_sources = DeadSources(s.getint("MALINEWS_DEAD_SOURCE_AFTER", 100))
         spider.started_at = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
         crawler.signals.connect(spider.on_closed, signal=signals.spider_closed)
         spider.robots_by_scrapy = s.getbool("ROBOTSTXT_OBEY")
@@ -204,7 +206,8 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
             known = dict.fromkeys(canons) | self.archive.lookup_many(canons)
             gone = {} if self.recheck_gone else self.archive.gone_many(canons)
             for entry in chunk:
-                req, state = self.article_request(entry["url"], site, entry, depth=1, prefetched=known, gone=gone)
+                req, state = self.article_request(entry["url"], site, entry, depth=1, prefetched=known, gone=gone,
+                                                  source=response.url)
                 if req is not None:
                     yield req
                 elif state == "fetched" and (stamp := max(iso_utc(entry.get("lastmod")) or "", iso_utc(entry.get("published")) or "")):
@@ -213,12 +216,13 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
             await asyncio.sleep(0)
 
     def article_request(self, url: str, site: Site, hints: dict[str, Any], depth: int,
-                        prefetched: dict[str, Any] | None = None,
-                        gone: dict[str, Any] | None = None) -> tuple[Request | None, str]:
+                        prefetched: dict[str, Any] | None = None, gone: dict[str, Any] | None = None,
+                        source: str | None = None) -> tuple[Request | None, str]:
         """A request for an article candidate and why: `new`, `changed`, `archived`, `gone`, `seen` or `filtered`.
 
         `prefetched`: {canonical URL: `Archive.lookup` result} already read for a batch of candidates;
-        `gone`: {canonical URL: `Archive.gone_many` result} for the same batch.
+        `gone`: {canonical URL: `Archive.gone_many` result} for the same batch; `source`: the document
+        or page that lists the URL (`crawler/deadsources.py`).
 
         Hints of a URL met several times (sitemap, feed, listings) are merged until it is fetched.
         """
@@ -267,7 +271,8 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
                 self.settled[hash(canon)] = "gone"
                 return None, "gone"
         self.pending[canon] = clean
-        return self._req(canon, site, "page", self.parse_page, depth=depth, via=clean.get("via", "link")), state
+        return self._req(canon, site, "page", self.parse_page, depth=depth, via=clean.get("via", "link"),
+                         source=source), state
 
     # -- pages -------------------------------------------------------------------------------
     async def parse_page(self, response: Response) -> AsyncIterator[Any]:
@@ -346,12 +351,15 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
             same_text_of=first,
             fetched_url=fetched,
         )
+        if self._article_candidate(response):
+            if result.get("reason") == "soft-404":
+                yield self._gone(response, site, "soft-404")
+            else:
+                self.dead_sources.alive(response.meta.get("source"))
         if repeat or same_page:  # a second address of a text or page: its links lead one level deeper, never elsewhere
             counter = "same_text" if repeat else "same_page"
             self._count(site.key, counter, f"malinews/discovery/{counter}")
             return
-        if result.get("reason") == "soft-404" and self._article_candidate(response):
-            yield self._gone(response, site, "soft-404")
         if result.get("reason") == "soft-404" and response.meta.get("via") not in ENTRY_VIAS:
             # A "page not found" answered 200 is a 404 in all but status, and a 404's links are not
             # followed: its relative links resolve below the missing address, which answers again
@@ -367,8 +375,14 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
         return response.meta.get("kind") == "page" and response.meta.get("via") not in ENTRY_VIAS
 
     def _gone(self, response: Response, site: Site, reason: str) -> GoneUrl:
-        """The item that makes the archive remember an article address as gone."""
+        """The item that makes the archive remember an article address as gone; one more gone
+        address for the document that listed it (`crawler/deadsources.py`)."""
         requested = response.meta.get("redirect_urls", [response.url])[0]
+        source = response.meta.get("source")
+        if self.dead_sources.gone(source):
+            self._count(site.key, "dead_sources", "malinews/discovery/dead_sources")
+            logger.warning("%s: its last %d addresses were all gone; its other addresses are skipped this run",
+                           source, self.dead_sources.after)
         now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
         return GoneUrl(site.key, self.canonical(requested, site), reason, now)
 
@@ -406,7 +420,8 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
             verdict = self._triage_memo.get((site.key, link), lambda: classify_link(link, site))
             if verdict == ARTICLE and pass_articles:
                 key = hash(self.canonical(link, site))
-                req, state = self.article_request(link, site, {"via": "listing" if not result.get("is_article") else "link"}, depth + 1)
+                req, state = self.article_request(link, site, {"via": "listing" if not result.get("is_article") else "link"},
+                                                  depth + 1, source=response.url)
                 if key not in seen:
                     seen.add(key)
                     unseen += 1

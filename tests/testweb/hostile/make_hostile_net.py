@@ -375,12 +375,17 @@ def echoes_site() -> None:
                'Événement</a></nav><h1>Oups ! Cette page n\'existe pas</h1><p>Aucun contenu à l\'adresse {PATH}. '
                'Vérifiez {PATH} ou revenez à l\'accueil.</p></body></html>')
     pages: dict[str, str | bytes] = {path: article(title, day, slug, key), "/": homepage([path, *sections]),
-                                     "/introuvable.html": missing}
-    routes = '[routes."*"]\nstatus = 200\nfile = "introuvable.html"\necho_path = true\n'
+                                     "/introuvable.html": missing,
+                                     "/robots.txt": "User-agent: *\nSitemap: {BASE}/sitemap-archives.xml\n"}
+    routes = ('[routes."*"]\nstatus = 200\nfile = "introuvable.html"\necho_path = true\n\n'
+              '[routes."/sitemap-archives.xml"]\nfile = "/raw/dead-sitemap.xml"\n')
     cases = [case(key, path, "article", "a genuine article beside the trap", title),
              case("E2", sections[0], "soft_404", f"{ECHO_SECTIONS} unknown sections answer 200 with a 'page not found' "
                   "that prints the address asked for (its bytes differ each time) and links its menu relatively: "
-                  "dropped, its links not followed (each led one level deeper, without end)")]
+                  "dropped, its links not followed (each led one level deeper, without end)"),
+             case("E3", "/sitemap-archives.xml", "dead_sources", f"a sitemap of {DEAD_SITEMAP:,} article addresses that "
+                  "all answer the 'page not found' (generated at test time): after MALINEWS_DEAD_SOURCE_AFTER (100) in a "
+                  "row its other addresses are skipped")]
     write_site("echoes", pages, routes, cases,
                "Every unknown path answers 200 with a 'page not found' (title: the site's name) that prints the "
                "address asked for and whose menu links are relative. The homepage links E1 and "
@@ -388,6 +393,14 @@ def echoes_site() -> None:
 
 
 LONG_SLUG, LONG_REPEAT = "article-fleuve-de-six-megaoctets", 6000  # H36: ~900,000 words
+DEAD_SITEMAP = 3_000  # E3: dead article addresses one sitemap lists
+
+
+def dead_sitemap() -> str:
+    """E3's sitemap: DEAD_SITEMAP dated article addresses that do not exist."""
+    urls = "".join(f"<url><loc>{{BASE}}/2019/{i % 12 + 1:02d}/{i % 28 + 1:02d}/article-disparu-numero-{i}/</loc>"
+                   f"<lastmod>2019-{i % 12 + 1:02d}-{i % 28 + 1:02d}</lastmod></url>" for i in range(DEAD_SITEMAP))
+    return f'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
 
 
 def add_runtime_files(root: Path) -> None:
@@ -425,6 +438,8 @@ def add_runtime_files(root: Path) -> None:
                     for i in range(FEED_FLOOD))
     (root / "traps" / "files" / "raw" / "feeds5k.html").write_text(
         f"<html><head><title>Nos flux</title>{feeds}</head><body><h1>Nos flux</h1></body></html>", encoding="utf-8")
+    (root / "echoes" / "files" / "raw").mkdir(parents=True, exist_ok=True)
+    (root / "echoes" / "files" / "raw" / "dead-sitemap.xml").write_text(dead_sitemap(), encoding="utf-8")
     links = "".join(f'<a href="/archives/lien-numero-{i}-de-la-page-geante/">{i}</a>\n' for i in range(100_000))
     (root / "traps" / "files" / "raw" / "links100k.html").write_text(
         f"<html><head><title>Liens</title></head><body>{links}</body></html>", encoding="utf-8")

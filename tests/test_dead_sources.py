@@ -1,0 +1,69 @@
+"""A sitemap whose addresses all answer "gone" is not followed to its end: after
+MALINEWS_DEAD_SOURCE_AFTER gone answers in a row its other addresses are skipped (counted), and the
+next run checks the next ones, the first ones being remembered as gone."""
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from crawler.deadsources import DeadSources
+from tests.test_gone_urls import page, put, sitemap
+from conftest import run_cli
+from crawler.sampleweb.server import TestWeb
+
+DEAD = [f"/2024/03/{n % 28 + 1:02d}/ancien-article-{n}/" for n in range(300)]
+LIVE = {"/2025/06/10/article-w1/": "W1", "/2025/06/11/article-w2/": "W2", "/2025/06/12/article-w3/": "W3"}
+
+
+def test_a_source_is_dead_after_so_many_gone_in_a_row() -> None:
+    sources = DeadSources(3)
+    assert [sources.gone("s") for _ in range(2)] == [False, False]
+    sources.alive("s")  # a page answered: the count starts again
+    assert [sources.gone("s") for _ in range(3)] == [False, False, True]
+    assert sources.is_dead("s") and not sources.is_dead("t") and not sources.is_dead(None)
+    assert sources.gone("s") is False  # dead once, counted once
+    never = DeadSources(0)
+    assert not any(never.gone("s") for _ in range(1000)) and not never.is_dead("s")
+
+
+def _crawl(web: TestWeb, tmp_path: Path) -> tuple[list[str], dict[str, int]]:
+    web.clear_log()
+    web.write_sites_toml(tmp_path / "sites.toml")
+    proc = run_cli("crawl", "--sites", str(tmp_path / "sites.toml"), "--db", str(tmp_path / "a.db"), "--quiet",
+                   "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "MALINEWS_WP_API=False",
+                   "-s", "MALINEWS_DEAD_SOURCE_AFTER=20")
+    assert proc.returncode == 0, proc.stderr
+    db = sqlite3.connect(tmp_path / "a.db")
+    stats = json.loads(db.execute("SELECT stats FROM crawl_runs ORDER BY id DESC LIMIT 1").fetchone()[0])["malinews"]
+    return [r.path for r in web.requests], stats
+
+
+@pytest.mark.timeout(180)
+def test_a_sitemap_of_dead_addresses_is_cut_and_the_next_run_goes_on(tmp_path: Path) -> None:
+    root = tmp_path / "web"
+    for path, key in LIVE.items():
+        put(root, path, page(key))
+    put(root, "/", "<html><body><h1>Le Sahel</h1></body></html>")
+    put(root, "/robots.txt", "User-agent: *\nAllow: /\nSitemap: {BASE}/sitemap-ancien.xml\nSitemap: {BASE}/sitemap-neuf.xml\n")
+    put(root, "/sitemap-ancien.xml", sitemap({p: "2024-03-01" for p in DEAD}))
+    put(root, "/sitemap-neuf.xml", sitemap({p: "2025-06-12" for p in LIVE}))
+    with TestWeb(root) as web:
+        first, stats = _crawl(web, tmp_path)
+        asked = {p for p in first if p in DEAD}
+        # 20 gone in a row, plus the requests already on their way when the 20th answered
+        assert 20 <= len(asked) <= 40, len(asked)
+        assert all(p in first for p in LIVE)  # the other sitemap is not touched
+        assert stats["malinews/sahel/dead_sources"] == 1
+        assert stats["malinews/sahel/dead_source_skipped"] == 300 - len(asked)
+        db = sqlite3.connect(tmp_path / "a.db")
+        assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
+        assert db.execute("SELECT count(*) FROM gone_urls").fetchone()[0] == len(asked)
+
+        second, stats = _crawl(web, tmp_path)
+        again = {p for p in second if p in DEAD}
+        assert again and not again & asked  # the next addresses, not the same ones
+        assert stats["malinews/sahel/skipped_gone"] == len(asked)
+        assert db.execute("SELECT count(*) FROM gone_urls").fetchone()[0] == len(asked) + len(again)
