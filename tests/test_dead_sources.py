@@ -9,10 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from crawler.deadsources import DeadSources
-from tests.test_gone_urls import page, put, sitemap
+from scrapy import Request
+from twisted.python.failure import Failure
+
 from conftest import run_cli
+from crawler.deadsources import DeadSources, DeadSourceSkip
 from crawler.sampleweb.server import TestWeb
+from crawler.spiders.news import NewsSpider
+from tests.test_gone_urls import page, put, sitemap
+from tests.test_spider_memory import BASE, article_url, spider  # noqa: F401 - the spider fixture
 
 DEAD = [f"/2024/03/{n % 28 + 1:02d}/ancien-article-{n}/" for n in range(300)]
 LIVE = {"/2025/06/10/article-w1/": "W1", "/2025/06/11/article-w2/": "W2", "/2025/06/12/article-w3/": "W3"}
@@ -67,3 +72,26 @@ def test_a_sitemap_of_dead_addresses_is_cut_and_the_next_run_goes_on(tmp_path: P
         assert again and not again & asked  # the next addresses, not the same ones
         assert stats["malinews/sahel/skipped_gone"] == len(asked)
         assert db.execute("SELECT count(*) FROM gone_urls").fetchone()[0] == len(asked) + len(again)
+
+
+def test_an_address_skipped_with_its_dead_source_is_requested_when_another_document_lists_it(
+        spider: NewsSpider) -> None:  # noqa: F811
+    """The skip leaves no trace that would make a live listing of the same address drop it."""
+    site = spider.sites["lejour"]
+    req, state = spider.article_request(article_url(1), site, {}, depth=1, source=f"{BASE}/sitemap-ancien.xml")
+    assert state == "new" and req.meta["source"] == f"{BASE}/sitemap-ancien.xml"
+    spider.on_error(_failure(req))
+    again, state = spider.article_request(article_url(1), site, {}, depth=1, source=f"{BASE}/")
+    assert state == "new" and again.dont_filter and again.meta["source"] == f"{BASE}/"
+    assert not spider.crawler.stats.get_value("malinews/lejour/errors")
+    # an address merely queued by another document is not requested twice
+    assert spider.article_request(article_url(1), site, {}, depth=1, source=f"{BASE}/autre/")[1] == "seen"
+
+
+def _failure(request: Request) -> Failure:
+    try:
+        raise DeadSourceSkip("listed by a dead source")
+    except DeadSourceSkip:
+        failure = Failure()
+    failure.request = request
+    return failure

@@ -16,7 +16,7 @@ from scrapy.http.request import NO_CALLBACK
 from archive.store import Archive
 from crawler import wpapi
 from crawler.canonical_trust import CanonicalTrust
-from crawler.deadsources import DeadSources
+from crawler.deadsources import DeadSources, DeadSourceSkip
 from crawler.discovery import (FEED_PROBES, SITEMAP_PROBES, DiscoveryParseError, is_discovery_xml, iso_utc,
                                parse_discovery_document, robots_sitemaps)
 from crawler.links import ARTICLE, LISTING, PAGINATION, TRAP, classify_link, pagination_key
@@ -244,8 +244,9 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
                 merged["lastmod"] = clean["lastmod"]  # the newest date any document gives wins
             return None, "seen"
         settled = self.settled.get(hash(canon))
-        # An archived or gone URL met again with a date (another sitemap, the feed) is checked again.
-        if settled is not None and not (settled in ("archived", "gone") and stamp):
+        # An archived or gone URL met again with a date (another sitemap, the feed) is checked again;
+        # one skipped with a dead source is requested again when another document lists it.
+        if settled is not None and settled != "unlisted" and not (settled in ("archived", "gone") and stamp):
             return None, settled
         published = clean.get("published")
         if published and not self.in_window(published):
@@ -271,8 +272,20 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
                 self.settled[hash(canon)] = "gone"
                 return None, "gone"
         self.pending[canon] = clean
-        return self._req(canon, site, "page", self.parse_page, depth=depth, via=clean.get("via", "link"),
-                         source=source), state
+        req = self._req(canon, site, "page", self.parse_page, depth=depth, via=clean.get("via", "link"), source=source)
+        if settled == "unlisted":  # Scrapy's duplicate filter saw it when it was skipped
+            req = req.replace(dont_filter=True)
+        return req, state
+
+    def on_error(self, failure: Any) -> None:
+        """A request skipped with its dead source document is forgotten, so that another document
+        listing the same address requests it; other failures are counted (`SpiderAccounting`)."""
+        if failure.check(DeadSourceSkip):  # counted by DeadSourceMiddleware
+            canon = failure.request.url
+            self.pending.pop(canon, None)
+            self.settled[hash(canon)] = "unlisted"
+            return
+        super().on_error(failure)
 
     # -- pages -------------------------------------------------------------------------------
     async def parse_page(self, response: Response) -> AsyncIterator[Any]:
