@@ -279,6 +279,15 @@ def m042_gone_urls(db: Database) -> None:
     db.execute("CREATE INDEX idx_gone_urls_site ON gone_urls(site, last_checked)")
 
 
+@migrations()
+def m043_discovery_documents(db: Database) -> None:
+    """Sitemaps and feeds kept with their validators for conditional requests (`archive/documents.py`)."""
+    db.execute(
+        "CREATE TABLE discovery_documents (url TEXT PRIMARY KEY, site TEXT NOT NULL, etag TEXT, last_modified TEXT, "
+        "fetched_at TEXT NOT NULL, body_zlib BLOB NOT NULL)"
+    )
+
+
 def migrate(db: Database) -> None:
     """Bring `db` up to the current schema (idempotent)."""
     migrations.apply(db)

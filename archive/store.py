@@ -15,7 +15,7 @@ from typing import Any, Iterable, Mapping
 
 from sqlite_utils import Database
 
-from archive import claims, gone
+from archive import claims, documents, gone
 from archive.errors import ArchiveInvalidError
 from archive.faultinject import kill_point
 from archive.provenance import extractor_version
@@ -162,6 +162,14 @@ class Archive:
         """{url: Gone} for the article addresses among `urls` last found gone (`archive/gone.py`)."""
         return gone.gone_many(self.db, urls)
 
+    def document_validators(self, url: str) -> documents.Validators | None:
+        """The validators of the sitemap or feed kept for `url` (`archive/documents.py`), if any."""
+        return documents.validators_for(self.db, url)
+
+    def kept_document(self, url: str) -> bytes | None:
+        """The copy of the sitemap or feed kept for `url`, to read on a 304 Not Modified."""
+        return documents.kept_body(self.db, url)
+
     def count_articles(self, site: str | None = None) -> int:
         """Number of archived articles, for one site or all."""
         if site is None:
@@ -206,6 +214,10 @@ class Archive:
             return self._save_hint(item)
         if item.get("gone"):
             return self._save_gone(item)
+        if item.get("document"):
+            kept = documents.keep_document(self.db, item["site"], url, item.get("etag"), item.get("last_modified"),
+                                           item["body"], item.get("fetched_at") or utc_now())
+            return SaveResult(url, 0, "document_kept" if kept else "document_dropped")
         art = item["article"]
         now = item.get("fetched_at") or utc_now()
         existing = self._row_at(url)

@@ -93,3 +93,21 @@ class GoneUrl:
     def to_archive(self) -> dict[str, Any]:
         """The mapping `Archive.save_batch` expects for a gone address."""
         return {"site": self.site, "url": self.url, "gone": self.reason, "fetched_at": self.fetched_at}
+
+
+@dataclass
+class DocumentCopy:
+    """A sitemap or feed served with validators (ETag, Last-Modified): kept so that the next crawl
+    asks for it conditionally (`archive/documents.py`)."""
+
+    site: str
+    url: str  # the address asked for
+    etag: str | None
+    last_modified: str | None
+    fetched_at: str
+    body: bytes = field(default=b"", repr=False)
+
+    def to_archive(self) -> dict[str, Any]:
+        """The mapping `Archive.save_batch` expects for a kept document."""
+        return {"site": self.site, "url": self.url, "document": True, "etag": self.etag,
+                "last_modified": self.last_modified, "fetched_at": self.fetched_at, "body": self.body}

@@ -11,7 +11,7 @@ from scrapy.crawler import Crawler
 from twisted.internet import task
 
 from archive.store import Archive, SaveResult
-from pipelines.items import GoneUrl, PageItem, SourceHint
+from pipelines.items import DocumentCopy, GoneUrl, PageItem, SourceHint
 
 logger = logging.getLogger(__name__)
 
@@ -33,7 +33,7 @@ class StoragePipeline:
         self.batch_size = max(1, batch_size)
         self.flush_seconds = flush_seconds
         self.cache_mib = cache_mib
-        self.buffer: list[PageItem | SourceHint | GoneUrl] = []
+        self.buffer: list[PageItem | SourceHint | GoneUrl | DocumentCopy] = []
         self.archive: Archive | None = None
         self._writer: ThreadPoolExecutor | None = None
         self._inflight: asyncio.Future[list[SaveResult]] | None = None
@@ -82,7 +82,7 @@ class StoragePipeline:
 
     async def process_item(self, item: Any) -> Any:
         """Queue an article for the next batch; wait only when the writer is two batches behind."""
-        if isinstance(item, (PageItem, SourceHint, GoneUrl)):
+        if isinstance(item, (PageItem, SourceHint, GoneUrl, DocumentCopy)):
             self.buffer.append(item)
             if len(self.buffer) >= self.batch_size:
                 self.flush()
@@ -102,7 +102,7 @@ class StoragePipeline:
         self._inflight = future
         future.add_done_callback(lambda f: self._saved(batch, f))
 
-    def _saved(self, batch: list[PageItem | SourceHint | GoneUrl], future: asyncio.Future[list[SaveResult]]) -> None:
+    def _saved(self, batch: list[PageItem | SourceHint | GoneUrl | DocumentCopy], future: asyncio.Future[list[SaveResult]]) -> None:
         """Count the outcomes per site (on the reactor thread); start the next batch if one is ready."""
         self._inflight = None
         try:
@@ -116,6 +116,9 @@ class StoragePipeline:
         for item, result in zip(batch, results):
             if isinstance(item, GoneUrl):  # remembered, or `gone_archived`: an article is archived there
                 self.stats.inc_value(f"malinews/{item.site}/" + ("gone_remembered" if result.status == "gone" else result.status))
+                continue
+            if isinstance(item, DocumentCopy):  # document_kept / document_dropped
+                self.stats.inc_value(f"malinews/discovery/{result.status}")
                 continue
             self.stats.inc_value(f"malinews/{item.site}/articles_{result.status}")
             self.stats.inc_value(f"malinews/articles_{result.status}")

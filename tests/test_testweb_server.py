@@ -293,3 +293,16 @@ def test_demo_web_has_two_sites_and_the_goita_article(make_web: Callable[..., Te
             bodies.append(home.read().decode())
     assert any("Goïta" in b for b in bodies)
     assert "{BASE}" not in json.dumps(bodies)
+
+
+def test_a_reply_with_validators_answers_conditional_requests_with_304() -> None:
+    from crawler.sampleweb.routes import Reply
+    from crawler.sampleweb.server import not_modified
+
+    reply = Reply(200, {"ETag": '"v1"', "Last-Modified": "Mon, 02 Jun 2025 08:00:00 GMT"}, b"<rss/>")
+    assert not_modified(reply, '"v0", "v1"', None)
+    assert not not_modified(reply, '"v2"', "Mon, 02 Jun 2025 08:00:00 GMT")  # the ETag decides when both are sent
+    assert not_modified(reply, None, "Mon, 02 Jun 2025 08:00:00 GMT")
+    assert not not_modified(reply, None, None)
+    assert not not_modified(Reply(404, {"ETag": '"v1"'}, b""), '"v1"', None)
+    assert not not_modified(Reply(200, {}, b"x"), '"v1"', "Mon, 02 Jun 2025 08:00:00 GMT")

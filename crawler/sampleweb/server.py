@@ -63,6 +63,8 @@ class _Handler(BaseHTTPRequestHandler):
             reply = render(site, web.generation, self.path, base)
         except Exception as exc:  # a broken fixture must be visible, not a hung crawl
             reply = Reply(500, {"Content-Type": "text/plain; charset=utf-8"}, f"testweb error: {exc!r}".encode())
+        if not_modified(reply, self.headers.get("If-None-Match"), self.headers.get("If-Modified-Since")):
+            reply = Reply(304, {k: v for k, v in reply.headers.items() if k in ("ETag", "Last-Modified")}, b"")
         web._log(RequestRecord(site.name, self.command, self.path, self.headers.get("User-Agent", ""),
                                reply.status, time.time()))
         if reply.delay:
@@ -84,6 +86,18 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (http.server API)
         """Quiet: the request log is `TestWeb.requests`."""
+
+
+def not_modified(reply: Reply, if_none_match: str | None, if_modified_since: str | None) -> bool:
+    """Whether a 200 reply carrying validators (route `headers`: ETag, Last-Modified) is answered
+    304 Not Modified to a conditional request: a matching ETag, or else the same Last-Modified
+    (compared as strings, as many servers do)."""
+    if reply.status != 200:
+        return False
+    etag, modified = reply.headers.get("ETag"), reply.headers.get("Last-Modified")
+    if if_none_match is not None and etag is not None:
+        return etag in (t.strip() for t in if_none_match.split(","))
+    return if_modified_since is not None and modified is not None and if_modified_since == modified
 
 
 WIRE_LIMIT_S = 60.0  # an endless or dripping reply stops on its own after this, even if nobody hangs up

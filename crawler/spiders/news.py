@@ -28,7 +28,7 @@ from crawler.spiders.accounting import SpiderAccounting
 from crawler.sources import SourcesMixin
 from crawler.urls import canonicalize_url, is_http_url
 from pipelines.extraction_pool import ExtractionPool, heavy_page
-from pipelines.items import GoneUrl, PageItem, SourceHint
+from pipelines.items import DocumentCopy, GoneUrl, PageItem, SourceHint
 
 logger = logging.getLogger(__name__)
 HTML_TYPES = ("text/html", "application/xhtml")
@@ -39,6 +39,7 @@ DISCOVERY_CHUNK = 250  # sitemap/feed entries handled between two returns to the
 SITEMAP_MAX_DEPTH = 4  # robots/probe sitemap = 0; real indexes nest once, rarely twice
 MAX_FEEDS_PER_PAGE = 20  # feeds a page advertises that are followed (a site's, its sections': a handful)
 ENTRY_VIAS = ("homepage", "start_url")  # the outlet's own entry pages: their links are always followed
+DISCOVERY_KINDS = ("sitemap", "feed")  # asked for conditionally once kept (`archive/documents.py`)
 GONE_STATUSES = (404, 410)  # an article address answering these is remembered (`archive/gone.py`)
 
 
@@ -88,6 +89,7 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
         spider.max_sitemaps = s.getint("MALINEWS_MAX_SITEMAPS", 2000)
         spider.sitemaps_followed = {key: 0 for key in spider.sites}
         spider.recheck_gone = s.getbool("MALINEWS_RECHECK_GONE")
+        spider.conditional = s.getbool("MALINEWS_CONDITIONAL_GET", True)
         spider.dead_sources = DeadSources(s.getint("MALINEWS_DEAD_SOURCE_AFTER", 100))
         spider.started_at = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
         crawler.signals.connect(spider.on_closed, signal=signals.spider_closed)
@@ -107,9 +109,13 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
         # and pagination steps must not count as listing depth.
         if "depth" in meta:
             meta["listing_depth"] = meta.pop("depth")
+        statuses, headers = ERROR_STATUSES, None
+        if kind in DISCOVERY_KINDS and self.conditional and (kept := self.archive.document_validators(url)):
+            statuses, headers = [304, *ERROR_STATUSES], kept.headers()
+            meta["conditional"] = True
         return Request(
             url, callback=callback, errback=self.on_error, priority={"page": 0, "listing": 10}.get(kind, 20),
-            meta={"site": site.key, "kind": kind, "handle_httpstatus_list": ERROR_STATUSES, **meta},
+            headers=headers, meta={"site": site.key, "kind": kind, "handle_httpstatus_list": statuses, **meta},
         )
 
     def canonical(self, url: str, site: Site) -> str:
@@ -178,14 +184,24 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
     async def parse_discovery(self, response: Response) -> AsyncIterator[Request]:
         """Parse a sitemap, sitemap index or feed (in the pool) and schedule what it lists."""
         site = self.sites[response.meta["site"]]
-        if response.status != 200:
+        body = response.body
+        if response.status == 304 and response.meta.get("conditional"):  # unchanged: read the kept copy
+            body = self.archive.kept_document(response.meta.get("redirect_urls", [response.url])[0])
+            if body is None:  # dropped since the request was made
+                self._stat(site.key, "errors")
+                return
+            self._count(site.key, "not_modified", "malinews/discovery/not_modified")
+        elif response.status != 200:
             if not response.meta.get("probe"):
                 self._stat(site.key, "errors")
                 self.crawler.stats.inc_value(f"malinews/errors/discovery_http_{response.status}")
             return
         self._stat(site.key, "documents")
+        if response.status == 200 and self.conditional and response.meta.get("kind") in DISCOVERY_KINDS:
+            if (copy := self._document_copy(response, site)) is not None:
+                yield copy
         try:
-            doc = await self.pool.run(parse_discovery_document, response.body, response.url, self.max_xml_bytes)
+            doc = await self.pool.run(parse_discovery_document, body, response.url, self.max_xml_bytes)
         except Exception as exc:  # DiscoveryParseError, or a hostile document breaking the parser
             self._count(site.key, "unreadable", "malinews/discovery/unreadable")
             if not response.meta.get("probe") or not isinstance(exc, DiscoveryParseError):
@@ -214,6 +230,17 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
                     # A date met after the page was fetched: remember it so the next run compares to it.
                     yield SourceHint(site.key, self.canonical(entry["url"], site), stamp)
             await asyncio.sleep(0)
+
+    def _document_copy(self, response: Response, site: Site) -> DocumentCopy | None:
+        """The copy of a sitemap or feed to keep, when its server gave a validator (ETag, Last-Modified)."""
+        etag = response.headers.get(b"ETag")
+        modified = response.headers.get(b"Last-Modified")
+        if etag is None and modified is None:
+            return None
+        asked = response.meta.get("redirect_urls", [response.url])[0]
+        now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+        return DocumentCopy(site.key, asked, etag.decode("latin-1") if etag else None,
+                            modified.decode("latin-1") if modified else None, now, response.body)
 
     def article_request(self, url: str, site: Site, hints: dict[str, Any], depth: int,
                         prefetched: dict[str, Any] | None = None, gone: dict[str, Any] | None = None,
