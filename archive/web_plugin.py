@@ -6,6 +6,7 @@ import sqlite3
 from typing import Any
 
 from datasette import hookimpl
+from datasette.views.base import DatasetteError
 from markupsafe import Markup, escape
 
 LINK_COLUMNS = {"article": "articles", "original": "articles", "story": "stories"}
@@ -27,9 +28,11 @@ def prepare_connection(conn: sqlite3.Connection, database: str) -> None:
 
 @hookimpl
 def render_cell(value: Any, column: str, table: str | None, database: str, datasette: Any) -> Markup | None:
-    """Compressed page HTML shows as its size; id columns of canned queries link to their rows."""
+    """Compressed pages and documents show as their size; id columns of canned queries link to their rows."""
     if column == "html_zlib" and isinstance(value, (bytes, bytearray)):
         return Markup(f"<em>zlib-compressed HTML, {len(value):,} bytes</em>")
+    if column == "body_zlib" and isinstance(value, (bytes, bytearray)):
+        return Markup(f"<em>zlib-compressed document, {len(value):,} bytes</em>")
     if table is None and column in LINK_COLUMNS and isinstance(value, int):
         href = datasette.urls.row(database, LINK_COLUMNS[column], str(value))
         return Markup(f'<a href="{escape(href)}">{value}</a>')
@@ -94,3 +97,12 @@ def extra_template_vars(view_name: str, table: str | None, database: str | None,
         return {"malinews_article": await article_context(datasette, database, pks)}
 
     return inner
+
+
+@hookimpl(tryfirst=True)
+def handle_exception(datasette: Any, request: Any, exception: Exception) -> None:
+    """A sort by a column the table does not have (`?_sort=nope`) is the request's fault: 400, not
+    datasette's 500 (the page that says so is datasette's own)."""
+    if isinstance(exception, DatasetteError) and str(exception.message).startswith("Cannot sort table by "):
+        exception.status = 400
+    return None

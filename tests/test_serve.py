@@ -266,3 +266,20 @@ def test_health_checks_are_canned_queries_of_the_served_archive() -> None:
     queries = files.metadata["databases"]["malinews"]["queries"]
     for name, query in canned_queries().items():
         assert queries[name]["sql"] == query["sql"]
+
+
+@pytest.mark.parametrize("param", ["_sort", "_sort_desc"])
+def test_a_sort_by_a_column_the_table_lacks_is_a_bad_request(served: tuple[Client, dict[str, int]], param: str) -> None:
+    """datasette answers 500 (a server fault) to `?_sort=nope`; the request is at fault: 400."""
+    client, _ = served
+    response = client.get(f"/{{db}}/articles?{param}=nope")
+    assert response.status_code == 400
+    assert "Cannot sort table by nope" in response.text
+    assert client.get(f"/{{db}}/articles?{param}=published").status_code == 200
+
+
+def test_kept_documents_show_their_size_not_their_bytes() -> None:
+    from archive.web_plugin import render_cell
+
+    cell = render_cell(b"x" * 2048, "body_zlib", "discovery_documents", "malinews", None)
+    assert cell == "<em>zlib-compressed document, 2,048 bytes</em>"

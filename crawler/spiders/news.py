@@ -109,14 +109,14 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
         # and pagination steps must not count as listing depth.
         if "depth" in meta:
             meta["listing_depth"] = meta.pop("depth")
-        statuses, headers = ERROR_STATUSES, None
-        if kind in DISCOVERY_KINDS and self.conditional and (kept := self.archive.document_validators(url)):
-            statuses, headers = [304, *ERROR_STATUSES], kept.headers()
-            meta["conditional"] = True
-        return Request(
+        req = Request(
             url, callback=callback, errback=self.on_error, priority={"page": 0, "listing": 10}.get(kind, 20),
-            headers=headers, meta={"site": site.key, "kind": kind, "handle_httpstatus_list": statuses, **meta},
+            meta={"site": site.key, "kind": kind, "handle_httpstatus_list": ERROR_STATUSES, **meta},
         )
+        if kind in DISCOVERY_KINDS and self.conditional and (kept := self.archive.document_validators(req.url)):
+            req.headers.update(kept.headers())  # kept under the address asked for (`_document_copy`)
+            req.meta.update(conditional=True, handle_httpstatus_list=[304, *ERROR_STATUSES])
+        return req
 
     def canonical(self, url: str, site: Site) -> str:
         """Canonical URL; a mirror or www/bare spelling of the site's host becomes its primary host."""
