@@ -158,6 +158,10 @@ class Archive:
                 found.setdefault(alias, Known(*row))
         return found
 
+    def any_gone(self) -> bool:
+        """Whether any article address is remembered as gone."""
+        return self.db.execute("SELECT EXISTS (SELECT 1 FROM gone_urls)").fetchone()[0] == 1
+
     def gone_many(self, urls: Sequence[str]) -> dict[str, gone.Gone]:
         """{url: Gone} for the article addresses among `urls` last found gone (`archive/gone.py`)."""
         return gone.gone_many(self.db, urls)

@@ -88,7 +88,8 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
         spider.max_xml_bytes = s.getint("DOWNLOAD_MAXSIZE")
         spider.max_sitemaps = s.getint("MALINEWS_MAX_SITEMAPS", 2000)
         spider.sitemaps_followed = {key: 0 for key in spider.sites}
-        spider.recheck_gone = s.getbool("MALINEWS_RECHECK_GONE")
+        # gone addresses found by earlier runs (this run's own are settled anyway): none, no lookups
+        spider.use_gone = not s.getbool("MALINEWS_RECHECK_GONE") and spider.archive.any_gone()
         spider.conditional = s.getbool("MALINEWS_CONDITIONAL_GET", True)
         spider.dead_sources = DeadSources(s.getint("MALINEWS_DEAD_SOURCE_AFTER", 100))
         spider.started_at = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
@@ -220,7 +221,7 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
             # One archive query per chunk, not one per entry; then the loop gets the reactor back.
             canons = [self.canonical(e["url"], site) for e in chunk if is_http_url(e["url"]) and site.owns(e["url"])]
             known = dict.fromkeys(canons) | self.archive.lookup_many(canons)
-            gone = {} if self.recheck_gone else self.archive.gone_many(canons)
+            gone = self.archive.gone_many(canons) if self.use_gone else {}
             for entry in chunk:
                 req, state = self.article_request(entry["url"], site, entry, depth=1, prefetched=known, gone=gone,
                                                   source=response.url)
@@ -291,7 +292,7 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
                 return None, "archived"
             self._stat(site.key, "refetch_changed")
             state = "changed"
-        elif not self.recheck_gone:  # an address found gone: left alone while its wait lasts
+        elif self.use_gone:  # an address found gone: left alone while its wait lasts
             held = gone.get(canon) if gone is not None else self.archive.gone_many([canon]).get(canon)
             if held is not None and held.held_back(self.started_at, stamp):
                 if settled != "gone":  # met again (a sitemap after a link): one address, one count
