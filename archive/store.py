@@ -233,6 +233,14 @@ class Archive:
                 url, here = placed, True
                 item = {**item, "url": url}
                 existing = self._row_at(url)
+        if existing is None and here and (twin := self._twin_of(item["site"], url, art)) is not None:
+            # The very article (text, title, date) archived under another address of the site by an
+            # earlier run (a Joomla article under two category paths, a print copy): this address is
+            # an alias of it, as a second address met in the same run is (`crawler/sametext.py`).
+            twin_id, twin_url = twin
+            self.db.execute("UPDATE articles SET last_seen = ? WHERE id = ?", [now, twin_id])
+            self._add_aliases({**item, "url": twin_url, "aliases": [*(item.get("aliases") or []), url]}, twin_id)
+            return SaveResult(twin_url, twin_id, "alias")
         fields = {k: art.get(k) for k in ARTICLE_FIELDS}
         fields["tags"] = json.dumps(list(art.get("tags") or []), ensure_ascii=False)
         fields["extractor_version"] = item.get("extractor_version") or extractor_version()
@@ -285,6 +293,15 @@ class Archive:
         if self.stories is not None:  # issue 3: join (or re-join) the story of its copies, same transaction
             self.stories.assign(article_id, item.get("sketch"))
         return SaveResult(url, article_id, status)
+
+    def _twin_of(self, site: str, url: str, art: Mapping[str, Any]) -> tuple[int, str] | None:
+        """(id, url) of an article of `site` archived under another URL with this text, title and date."""
+        if not art.get("content_hash"):
+            return None
+        return self.db.execute(
+            "SELECT id, url FROM articles WHERE content_hash = ? AND site = ? AND title IS ? AND published IS ? "
+            "AND url != ? LIMIT 1", [art["content_hash"], site, art.get("title"), art.get("published"), url]
+        ).fetchone()
 
     def _row_at(self, url: str) -> tuple[Any, ...] | None:
         return self.db.execute(
