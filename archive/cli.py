@@ -124,6 +124,12 @@ def crawl(names: tuple[str, ...], sites_file: str | None, db: str, since: str | 
     if log_file:
         parsed.setdefault("LOG_FILE", log_file)
     if warc_dir:
+        from crawler.overrides import SettingOverrideError, check_directory
+
+        try:  # named as given: the check of -s values would name MALINEWS_WARC_DIR
+            check_directory(warc_dir, f"--warc {warc_dir}")
+        except SettingOverrideError as exc:
+            fail(exc)
         parsed["MALINEWS_WARC_DIR"] = str(Path(warc_dir).resolve())
     if recheck_gone:
         parsed["MALINEWS_RECHECK_GONE"] = "True"

@@ -50,6 +50,12 @@ def _check_path(name: str, value: str, shown: str) -> None:
                                    f"choose a {'directory' if name in DIRECTORIES else 'file'} that can be written") from None
 
 
+def check_directory(value: str, shown: str) -> None:
+    """Create the directory `value` now, or raise SettingOverrideError naming it as the user gave
+    it (`shown`, e.g. `--warc DIR`)."""
+    _check_path("JOBDIR", value, shown)
+
+
 def check_override(name: str, value: str, current: object) -> None:
     """Raise SettingOverrideError when `value` cannot replace a setting whose value is `current`."""
     shown = f"-s {name}={value}"

@@ -88,3 +88,11 @@ def test_an_os_error_past_the_checks_ends_in_one_line(monkeypatch: pytest.Monkey
     assert main_exit_code(monkeypatch, OSError(28, "No space left on device", "/media/cle/malinews.db")) == 1
     assert capsys.readouterr().err.strip().startswith("Error: No space left on device: /media/cle/malinews.db. "
                                                        "Free some space on the archive's disk")
+
+
+def test_a_warc_directory_that_cannot_be_written_is_named_as_given(tmp_path: Path) -> None:
+    proc = run_cli("crawl", "--db", str(tmp_path / "a.db"), "--quiet", "--warc", "/proc/pas-ici")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+    assert "--warc /proc/pas-ici: " in proc.stderr and "MALINEWS_WARC_DIR" not in proc.stderr
+    assert "choose a directory that can be written" in proc.stderr
+    assert not (tmp_path / "a.db").exists()
