@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import html as html_lib
 import re
 import unicodedata
 from dataclasses import replace
@@ -13,7 +14,8 @@ from lxml.html import HtmlElement
 from trafilatura.metadata import Document, examine_meta, extract_catstags, extract_meta_json, extract_metadata
 
 from archive.textsketch import text_sketch
-from pipelines.classify import PageSignals, classify_page, classify_shape, link_text_share, markup_evidence
+from pipelines.classify import (MIN_WORDS_CONFIRMED, PageSignals, classify_page, classify_shape, link_text_share,
+                                markup_evidence)
 from pipelines.cleaning import byline_author, clean_text, fix_apostrophes, tidy_author
 from pipelines.date_languages import install as install_date_languages
 from pipelines.dates import day_written, parse_now
@@ -49,6 +51,9 @@ HEAD_FIELDS = frozenset({"image", "description", *CATSTAGS})  # fields trafilatu
 _NOT_A_NAME = re.compile(r"(?:https?|mailto|www)[\s:./a-z]|[^\s@]+@[^\s@]+$", re.I)  # a URL or an address, no byline
 _TEASER_END = re.compile(r"(?:\[…\]|\[\.\.\.\]|\(…\)|\(\.\.\.\))\s*$")
 _SOURCE_LINE = re.compile(r"^[^\S\n]*source\s*:", re.I | re.M)
+_BLOCK_END = re.compile(r"<br\s*/?>|</(?:p|div|h[1-6]|li|blockquote)\s*>", re.I)
+_TAG = re.compile(r"<[^<>]{0,2000}>")
+MAX_JSONLD_BODY = 2_000_000  # characters of a JSON-LD articleBody read at most
 
 
 def content_hash(text: str) -> str:
@@ -311,6 +316,17 @@ def extract_page_meta(job: dict[str, Any]) -> tuple[dict[str, Any], PageMeta | N
     return result, page
 
 
+def jsonld_body(node: dict[str, Any]) -> str:
+    """The `articleBody` of a JSON-LD article node as paragraphs (its HTML, if any, reduced to text)."""
+    value = node.get("articleBody")
+    if isinstance(value, list):
+        value = "\n".join(v for v in value if isinstance(v, str))
+    if not isinstance(value, str):
+        return ""
+    value = _TAG.sub(" ", _BLOCK_END.sub("\n", value[:MAX_JSONLD_BODY]))
+    return "\n".join(line for line in (squash(html_lib.unescape(x)) for x in value.split("\n")) if line)
+
+
 def _build_article(page: PageMeta, doc: TrafilaturaDoc | dict[str, Any], job: dict[str, Any], url: str, now: Any,
                    html: str = "") -> dict[str, Any]:
     """The article dict of the contract, whatever the verdict will be (`html`: the decoded page)."""
@@ -318,6 +334,13 @@ def _build_article(page: PageMeta, doc: TrafilaturaDoc | dict[str, Any], job: di
     title = scrub_text(choose_title(page, doc, url, hints.get("title")))
     cleaned = clean_text(scrub_text(doc.get("text") or ""), title)
     body = cleaned.text
+    if "\n" not in body and (ld_text := jsonld_body(page.jsonld_article)):
+        # A page that renders its text by script shows next to nothing ("Chargement…") and its JSON-LD
+        # may hold it all; trafilatura's own fallback to it (an empty body) runs its paragraphs together.
+        fallback = clean_text(scrub_text(ld_text), title)
+        words = body.split()
+        if len(words) < MIN_WORDS_CONFIRMED < len(fallback.text.split()) or words == fallback.text.split():
+            cleaned, body = fallback, fallback.text
     if not title:  # no source names it: its first line stands in rather than the article being lost
         title = truncate_words(squash(next((line for line in body.split("\n") if line.strip()), "")), 150) or ""
     if cleaned.source and not _SOURCE_LINE.search(body):

@@ -104,12 +104,12 @@ def markup_site() -> None:
     unlisted: set[str] = set()  # cases the homepage must not link (reached another way)
 
     def add(key: str, slug: str, outcome: str, what: str, html: str | bytes, route: str = "", title: str = "",
-            published: str | None = None) -> None:
+            published: str | None = None, snippet: str | None = None) -> None:
         path = f"/{case_day(int(key[1:]), 6).replace('-', '/')}/{slug}/"
         pages[path] = html
         if route:
             routes.append(f'[routes."{path}"]\n{route}')
-        cases.append(case(key, path, outcome, what, title or None, published=published))
+        cases.append(case(key, path, outcome, what, title or None, snippet, published=published))
 
     def art(key: str, slug: str, title: str, **kw: Any) -> str:
         return article(title, case_day(int(key[1:]), 6), slug, key, **kw)
@@ -415,6 +415,18 @@ def markup_more(add: Any, art: Any, pages: dict[str, str | bytes], routes: list[
     add("M54", "page-sans-html-ni-head-ni-body", "article",
         "no <html>, <head> or <body> tag: the page starts with its <meta>, <title> and JSON-LD (lxml read a "
         "fragment and found no document)", bare, title=t)
+    t = "Koutiala : une page dont le texte n'est que dans son JSON-LD"
+    day = case_day(55, 6)
+    body = "".join(f"<p>{p} (Réf. M55-{i}.)</p>" for i, p in enumerate(PARAS))
+    ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "headline": t,
+                     "datePublished": f"{day}T09:30:00+00:00", "articleBody": body}, ensure_ascii=False)
+    scripted = re.sub(r"<article>.*</article>", '<div id="app"><p>Chargement…</p></div><script src="/app.js"></script>',
+                      art("M55", "texte-seulement-dans-le-json-ld", t, jsonld=ld), flags=re.S)
+    assert "Réf. M55-0." not in scripted.split("</head>")[1]
+    add("M55", "texte-seulement-dans-le-json-ld", "article",
+        "a page rendered by script: its body says 'Chargement…', its text (as HTML) is only in JSON-LD articleBody: "
+        "archived as its paragraphs (trafilatura's own fallback ran them together)",
+        scripted, title=t, snippet="(Réf. M55-0.)\nSelon le directeur")
 
 
 if __name__ == "__main__":
