@@ -77,6 +77,7 @@ MALINEWS_MAX_ARTICLES = 0  # per site; 0 = no limit
 MALINEWS_LISTING_DEPTH = 2  # homepage → section → subsection; pagination does not count
 MALINEWS_MAX_LISTING_PAGES = 2000  # per site, pagination included
 MALINEWS_MAX_PAGE_BYTES = 8 * 1024 * 1024  # larger HTML pages are counted and skipped
+MALINEWS_MAX_PAGE_TAGS = 500_000  # HTML pages with more `<` are counted and skipped (real ones: at most ~4,000)
 MALINEWS_MAX_SITEMAPS = 2000  # per site: sitemap documents followed (an endless chain of distinct ones stops)
 MALINEWS_MAX_LINKS_PER_PAGE = 2000  # a page with more links is followed for its first 2000 only (counted)
 MALINEWS_EXTRACT_WORKERS = 0  # 0 → one per core

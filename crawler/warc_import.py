@@ -195,7 +195,7 @@ class WarcImporter:
         ctype = (record.http_headers.get_header("Content-Type") or "").lower()
         if ctype and not ctype.startswith(HTML_TYPES) and not ctype.startswith("text/plain"):
             return
-        if len(body) > defaults.MALINEWS_MAX_PAGE_BYTES:
+        if len(body) > defaults.MALINEWS_MAX_PAGE_BYTES or body.count(b"<") > defaults.MALINEWS_MAX_PAGE_TAGS:
             self.summary.add("too_large")
             return
         self.summary.pages += 1

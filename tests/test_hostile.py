@@ -1,4 +1,4 @@
-"""Hostile input: one bounded crawl of tests/testweb/hostile (markup, http, traps, robots, loops, echoes: 126 cases).
+"""Hostile input: one bounded crawl of tests/testweb/hostile (markup, http, traps, robots, loops, echoes: 127 cases).
 
 The crawl must end on its own within its bounds, exit 0 without a traceback, archive exactly the
 genuine articles with sane fields, count every case in `crawl_runs.stats` for its site, and keep its
@@ -210,6 +210,12 @@ def test_traps_are_cut(crawled: HostileCrawl) -> None:
     # E3: a sitemap of 3,000 addresses that all answer the 'page not found' is cut after 100 in a row
     dead = [p for p in echoes if p.startswith("/2019/")]
     assert 100 <= len(dead) <= 140, f"{len(dead)} of E3's 3,000 dead addresses requested"
+
+
+def test_a_page_of_600000_tags_is_skipped_before_extraction(crawled: HostileCrawl) -> None:
+    """H39: over MALINEWS_MAX_PAGE_TAGS, never parsed (a million elements took a worker to 1.5-2.9 GB)."""
+    assert crawled.stats["malinews"].get("malinews/skipped/too_many_tags") == 1
+    assert crawled.stats["malinews"].get("malinews/extract/heavy_pages", 0) >= 1  # H36, the 6 MB article, still is
 
 
 def test_a_six_megabyte_article_is_archived_whole(crawled: HostileCrawl) -> None:

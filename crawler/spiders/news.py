@@ -84,6 +84,7 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
         spider.listing_depth = s.getint("MALINEWS_LISTING_DEPTH")
         spider.max_listing_pages = s.getint("MALINEWS_MAX_LISTING_PAGES")
         spider.max_page_bytes = s.getint("MALINEWS_MAX_PAGE_BYTES")
+        spider.max_page_tags = s.getint("MALINEWS_MAX_PAGE_TAGS", 500_000)
         spider.max_links = s.getint("MALINEWS_MAX_LINKS_PER_PAGE", 2000)
         spider.max_xml_bytes = s.getint("DOWNLOAD_MAXSIZE")
         spider.max_sitemaps = s.getint("MALINEWS_MAX_SITEMAPS", 2000)
@@ -336,6 +337,11 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
             return
         if len(response.body) > self.max_page_bytes:
             self._count(site.key, "skipped", "malinews/skipped/too_large")
+            self._stat(site.key, "errors")
+            return
+        if self.max_page_tags and response.body.count(b"<") > self.max_page_tags:
+            # ~1.5 KB a parsed element: a million `<br>` in 8 MB took a worker to 1.5-2.9 GB
+            self._count(site.key, "skipped", "malinews/skipped/too_many_tags")
             self._stat(site.key, "errors")
             return
         self._stat(site.key, "pages")

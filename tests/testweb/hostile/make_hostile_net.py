@@ -116,6 +116,9 @@ def http_site() -> None:
     add("H38", "contenu-partiel-deux-cent-six", "errors",
         "206 Partial Content: the first 2,600 of a 4,045-byte article, though no Range was asked (it was archived cut)",
         "status = 206\nbody_bytes = 2600", genuine=True, repeat=3)
+    add("H39", "six-cent-mille-sauts-de-ligne", "skipped",
+        f"a 2.4 MB page of {BR_FLOOD:,} <br> tags (generated at test time): over MALINEWS_MAX_PAGE_TAGS (500,000), "
+        "skipped and counted (a million elements took a worker to 1.5-2.9 GB)", 'file = "/raw/br600k.html"')
     pages["/"] = homepage([c["path"] for c in cases])
     routes.append('[routes."/robots.txt"]\nstatus = 500\nbody = "robots exploded"')
     write_site("http", pages, "\n\n".join(routes) + "\n", cases + [case("H19", "/robots.txt", "none", "robots.txt answers 500")],
@@ -393,6 +396,7 @@ def echoes_site() -> None:
 
 
 LONG_SLUG, LONG_REPEAT = "article-fleuve-de-six-megaoctets", 6000  # H36: ~900,000 words
+BR_FLOOD = 600_000  # H39: <br> tags in one page
 DEAD_SITEMAP = 3_000  # E3: dead article addresses one sitemap lists
 
 
@@ -408,6 +412,8 @@ def add_runtime_files(root: Path) -> None:
     gzip bombs, 100k links."""
     (root / "http" / "files" / "raw" / "fleuve6.html").write_text(article(
         "Article H36 : " + LONG_SLUG.replace("-", " "), case_day(36, 7), LONG_SLUG, "H36", repeat=LONG_REPEAT), encoding="utf-8")
+    (root / "http" / "files" / "raw" / "br600k.html").write_text(
+        "<html><head><title>Sauts</title></head><body><p>" + "<br>" * BR_FLOOD + "</p></body></html>", encoding="utf-8")
     filler = "<p>" + "Remplissage sans intérêt pour gonfler la page. " * 40 + "</p>\n"
     for name, size in (("big50.html", 50), ("big12.html", 12)):
         chunk = filler.encode()
