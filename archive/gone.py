@@ -24,7 +24,7 @@ class Gone:
     """What the archive remembers of a gone address."""
 
     url: str
-    reason: str  # http_404, http_410, soft-404
+    reason: str  # http_404, http_410, soft-404, redirect-home
     checks: int  # times it was found gone
     last_checked: str  # ISO 8601 UTC
     retry_after: str  # ISO 8601 UTC

@@ -87,7 +87,7 @@ class GoneUrl:
 
     site: str
     url: str  # the canonical address asked for
-    reason: str  # http_404, http_410, soft-404
+    reason: str  # http_404, http_410, soft-404, redirect-home
     fetched_at: str
 
     def to_archive(self) -> dict[str, Any]:

@@ -28,7 +28,8 @@ from content import A  # noqa: E402 - distinct, realistic article texts
 DELETED = "/2025/06/20/article-supprime/"  # 404
 WITHDRAWN = "/2025/06/21/article-retire/"  # 410
 LOST = "/2025/06/22/page-perdue/"  # 200 "page introuvable"
-DEAD = (DELETED, WITHDRAWN, LOST)
+SENT_HOME = "/2025/06/23/article-renvoye-a-l-accueil/"  # 301 to the front page
+DEAD = (DELETED, WITHDRAWN, LOST, SENT_HOME)
 NOT_FOUND = ("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Page introuvable – Le Gone</title>"
              "</head><body><h1>Oups ! Cette page n'existe pas</h1><p>Elle a peut-être été déplacée.</p></body></html>")
 
@@ -66,7 +67,8 @@ def web_root(tmp_path: Path) -> Path:
     put(root, "/", "<html><body><h1>Le Gone</h1>" + "".join(
         f'<a href="{p}">lien {i}</a> ' for i, p in enumerate(["/2025/06/10/article-w1/", *DEAD])) + "</body></html>")
     put(root, "/sitemap.xml", sitemap({"/2025/06/11/article-w2/": "2025-06-11", DELETED: "2025-06-20"}))
-    (root / "sahel" / "routes.toml").write_text(f'[routes."{WITHDRAWN}"]\nstatus = 410\nfile = "index.html"\n',
+    (root / "sahel" / "routes.toml").write_text(f'[routes."{WITHDRAWN}"]\nstatus = 410\nfile = "index.html"\n\n'
+                                               f'[routes."{SENT_HOME}"]\nstatus = 301\nlocation = "{{BASE}}/"\n',
                                                encoding="utf-8")
     return root
 
@@ -94,15 +96,16 @@ def test_gone_addresses_are_left_alone_until_their_wait_is_over(web_root: Path, 
     with TestWeb(web_root) as web:
         first, stats = crawl(web, tmp_path)
         assert all(p in first for p in DEAD)
-        assert gone_rows(tmp_path) == {DELETED: ("http_404", 1), WITHDRAWN: ("http_410", 1), LOST: ("soft-404", 1)}
-        assert stats["malinews/sahel/gone_remembered"] == 3
+        assert gone_rows(tmp_path) == {DELETED: ("http_404", 1), WITHDRAWN: ("http_410", 1), LOST: ("soft-404", 1),
+                                       SENT_HOME: ("redirect-home", 1)}
+        assert stats["malinews/sahel/gone_remembered"] == 4
         db = sqlite3.connect(tmp_path / "a.db")
         assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 2
 
         second, stats = crawl(web, tmp_path)
         assert "/" in second and "/sitemap.xml" in second
         assert [p for p in second if p in DEAD] == []
-        assert stats["malinews/sahel/skipped_gone"] == 3  # the 404 is met twice (link, sitemap): skipped once
+        assert stats["malinews/sahel/skipped_gone"] == 4  # the 404 is met twice (link, sitemap): skipped once
         assert gone_rows(tmp_path)[DELETED] == ("http_404", 1)
 
         # its wait over, an address is asked again, and waits twice as long after a second "gone"
@@ -127,7 +130,7 @@ def test_gone_addresses_are_left_alone_until_their_wait_is_over(web_root: Path, 
         fifth, stats = crawl(web, tmp_path, "--recheck-gone")
         assert sorted(p for p in fifth if p in DEAD) == sorted(DEAD)
         assert "malinews/sahel/skipped_gone" not in stats
-        assert set(gone_rows(tmp_path)) == {DELETED, WITHDRAWN}
+        assert set(gone_rows(tmp_path)) == {DELETED, WITHDRAWN, SENT_HOME}
         assert db.execute("SELECT title FROM articles WHERE url LIKE ?", [f"%{LOST}"]).fetchone() == (A["W3"]["title"],)
 
 

@@ -401,6 +401,8 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
         if self._article_candidate(response):
             if result.get("reason") == "soft-404":
                 yield self._gone(response, site, "soft-404")
+            elif self._sent_home(response):  # many CMSs send a deleted article's address to the front page
+                yield self._gone(response, site, "redirect-home")
             else:
                 self.dead_sources.alive(response.meta.get("source"))
         if repeat or same_page:  # a second address of a text or page: its links lead one level deeper, never elsewhere
@@ -420,6 +422,12 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
     def _article_candidate(response: Response) -> bool:
         """Whether the page was asked for as an article (not a listing, feed or entry page)."""
         return response.meta.get("kind") == "page" and response.meta.get("via") not in ENTRY_VIAS
+
+    @staticmethod
+    def _sent_home(response: Response) -> bool:
+        """Whether an address below the site's root was redirected to its root (the front page)."""
+        asked = response.meta.get("redirect_urls")
+        return bool(asked) and urlsplit(response.url).path in ("", "/") and urlsplit(asked[0]).path not in ("", "/")
 
     def _gone(self, response: Response, site: Site, reason: str) -> GoneUrl:
         """The item that makes the archive remember an article address as gone; one more gone
