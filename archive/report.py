@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Mapping
 
 HEADERS = (("pages", "pages"), ("articles_new", "new"), ("articles_updated", "updated"),
-           ("articles_unchanged", "unchanged"), ("skipped_archived", "skipped"),
+           ("articles_unchanged", "unchanged"), ("skipped_archived", "skipped"), ("skipped_gone", "gone"),
            ("dropped", "not articles"), ("errors", "errors"))
 
 

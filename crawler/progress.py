@@ -10,7 +10,8 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from twisted.internet import task
 
-COLUMNS = ("pages", "articles_new", "articles_updated", "articles_unchanged", "skipped_archived", "dropped", "errors")
+COLUMNS = ("pages", "articles_new", "articles_updated", "articles_unchanged", "skipped_archived", "skipped_gone",
+           "dropped", "errors")
 
 
 def site_counts(stats: dict[str, Any], site: str) -> dict[str, int]:
