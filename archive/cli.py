@@ -89,6 +89,9 @@ def cli() -> None:
               help="Walk each outlet's whole history (WP API pages, all pagination, date archives); "
                    "resumable: rerun the same command after an interruption.")
 @click.option("--max-articles", type=click.IntRange(min=0), default=0, help="Stop after N articles per site (0 = all).")
+@click.option("--revisit", type=click.IntRange(min=0), default=0, metavar="N",
+              help="Also fetch again, per outlet, the N archived articles seen longest ago: an edited text "
+                   "becomes a new version, a deleted article is recorded (the archive keeps it).")
 @click.option("--recheck-gone", is_flag=True,
               help="Ask again now the article addresses earlier crawls found gone (404, 410, 'page not found'), "
                    "which are otherwise left alone for 1, 2, 4 … 64 days after each check.")
@@ -102,7 +105,7 @@ def cli() -> None:
 @click.option("--warc", "warc_dir", type=click.Path(file_okay=False), default=None,
               help="Also write every HTTP response fetched to gzipped WARC/1.1 files in DIR (rotated at ~1 GB).")
 def crawl(names: tuple[str, ...], sites_file: str | None, db: str, since: str | None, until: str | None,
-          backfill: bool, max_articles: int, recheck_gone: bool,
+          backfill: bool, max_articles: int, revisit: int, recheck_gone: bool,
           overrides: tuple[str, ...], quiet: bool, log_level: str, log_file: str | None,
           warc_dir: str | None) -> None:
     """Crawl the named sites (default: every registered site) into the archive.
@@ -133,6 +136,8 @@ def crawl(names: tuple[str, ...], sites_file: str | None, db: str, since: str | 
         parsed["MALINEWS_WARC_DIR"] = str(Path(warc_dir).resolve())
     if recheck_gone:
         parsed["MALINEWS_RECHECK_GONE"] = "True"
+    if revisit:
+        parsed["MALINEWS_REVISIT"] = str(revisit)
     try:
         summary = run_crawl(db, list(names), sites_file, since=since, max_articles=max_articles,
                             overrides=parsed, progress=not quiet, backfill=backfill, until=until)

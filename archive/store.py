@@ -158,6 +158,12 @@ class Archive:
                 found.setdefault(alias, Known(*row))
         return found
 
+    def least_recently_seen(self, site: str, limit: int) -> list[str]:
+        """URLs of `site`'s archived articles not seen for the longest (to revisit), oldest first."""
+        return [url for (url,) in self.db.execute(
+            "SELECT url FROM articles WHERE site = ? AND NOT EXISTS (SELECT 1 FROM canonical_claims c "
+            "WHERE c.url = articles.url) ORDER BY last_seen, id LIMIT ?", [site, limit])]
+
     def any_gone(self) -> bool:
         """Whether any article address is remembered as gone."""
         return self.db.execute("SELECT EXISTS (SELECT 1 FROM gone_urls)").fetchone()[0] == 1
@@ -285,7 +291,8 @@ class Archive:
             )
             self.db["articles"].update(
                 article_id,
-                {**fields, "last_seen": now, "source_modified": item.get("source_modified")},
+                {**fields, "last_seen": now,  # a revisit without a sitemap date keeps the date known
+                 **({"source_modified": item["source_modified"]} if item.get("source_modified") else {})},
             )
             status = "updated"
         self._add_page(item, article_id, run_id)
@@ -335,11 +342,11 @@ class Archive:
         return SaveResult(item["url"], known.article_id, "hint")
 
     def _save_gone(self, item: Mapping[str, Any]) -> SaveResult:
-        """An article address found gone: remembered, unless an article is archived there."""
-        if self.lookup(item["url"]) is not None:  # its article moved or vanished: the archive keeps it
-            return SaveResult(item["url"], 0, "gone_archived")
+        """An article address found gone: remembered. An archived article's page that is gone (the
+        outlet deleted it) is remembered too, and the archive keeps the article."""
         gone.record_gone(self.db, item["site"], item["url"], item["gone"], item.get("fetched_at") or utc_now())
-        return SaveResult(item["url"], 0, "gone")
+        known = self.lookup(item["url"])
+        return SaveResult(item["url"], known.article_id if known else 0, "gone_archived" if known else "gone")
 
     def _save_alias(self, item: Mapping[str, Any]) -> SaveResult:
         """Another URL (redirect source, AMP, tracking variant) of an article saved this run."""

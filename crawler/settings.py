@@ -93,6 +93,7 @@ MALINEWS_BACKFILL = False  # `crawl --backfill`: whole history (WP API pages, pa
 MALINEWS_UNTIL = None  # ISO date: skip articles published after it
 MALINEWS_DEAD_SOURCE_AFTER = 100  # gone addresses in a row from one sitemap/feed/page that stop it for the run; 0 = never
 MALINEWS_CONDITIONAL_GET = True  # sitemaps/feeds kept with their ETag/Last-Modified are asked for with If-None-Match/If-Modified-Since
+MALINEWS_REVISIT = 0  # `crawl --revisit N`: per site, fetch again the N archived articles seen longest ago
 MALINEWS_RECHECK_GONE = False  # `crawl --recheck-gone`: ask article addresses found gone again now (`archive/gone.py`)
 MALINEWS_MAX_CRAWL_DELAY = 30.0  # robots.txt Crawl-delay honoured up to this many seconds; 0 = ignored
 MALINEWS_SITE_DOWN_AFTER = 25  # failed attempts in a row (retries count) that set a site aside for the run; 0 = never

@@ -75,6 +75,10 @@ def build_sample_archive(path: str | Path) -> dict[str, int]:
                               ["La CMDT annonce une campagne historique.", "Les producteurs attendent les intrants."],
                               published="2025-05-10", section="Économie", fetched_at="2025-06-24T08:00:00+00:00")
         archive.save_batch([edited])
+        # a deletion: a later crawl found one article's page gone (the archive keeps the article)
+        deleted = next(item for item in items if item["url"].rstrip("/").endswith("/goita-recoit"))
+        archive.save_batch([{"site": deleted["site"], "url": deleted["url"], "gone": "http_404",
+                             "fetched_at": "2025-06-26T08:00:00+00:00"}])
         # one story, three copies (the stories engineer's dedupe does this for real crawls)
         story = archive.db.execute("SELECT story_id FROM articles WHERE id = ?", [ids["goita-chefs-traditionnels"]]).fetchone()[0]
         with archive.db.atomic():

@@ -92,6 +92,7 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
         # gone addresses found by earlier runs (this run's own are settled anyway): none, no lookups
         spider.use_gone = not s.getbool("MALINEWS_RECHECK_GONE") and spider.archive.any_gone()
         spider.conditional = s.getbool("MALINEWS_CONDITIONAL_GET", True)
+        spider.revisit = s.getint("MALINEWS_REVISIT", 0)
         spider.dead_sources = DeadSources(s.getint("MALINEWS_DEAD_SOURCE_AFTER", 100))
         spider.started_at = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
         crawler.signals.connect(spider.on_closed, signal=signals.spider_closed)
@@ -141,6 +142,12 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
                 yield self._req(url, site, "sitemap", self.parse_discovery)
             for url in site.feeds:
                 yield self._req(url, site, "feed", self.parse_discovery)
+            for url in self.archive.least_recently_seen(site.key, self.revisit) if self.revisit else ():
+                # archived articles seen longest ago, fetched again: an edit is a new version, a
+                # deletion (404, 410, "page not found", sent home) is recorded in gone_urls
+                self.pending[url] = {}
+                self.settled[hash(url)] = "fetched"
+                yield self._req(url, site, "page", self.parse_page, depth=1, via="revisit")
             self._first_request(site.url, site)  # menus link the homepage again: not a second listing page
             yield self._req(site.url, site, "listing", self.parse_page, depth=0, via="homepage")
             for url in site.start_urls:
