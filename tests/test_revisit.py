@@ -3,27 +3,15 @@ an edited text becomes a new version, a page the outlet took down is recorded as
 keeps the article): what a fact-checker needs to see stealth edits and deletions."""
 from __future__ import annotations
 
-import json
 import sqlite3
 from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
 from crawler.sampleweb.server import TestWeb
-from tests.test_gone_urls import page, put
+from tests.test_gone_urls import crawl, page, put
 
 W1, W2, W3 = "/2025/06/10/article-w1/", "/2025/06/11/article-w2/", "/2025/06/12/article-w3/"
-
-
-def crawl(web: TestWeb, tmp_path: Path, *options: str) -> tuple[list[str], dict[str, int]]:
-    web.clear_log()
-    proc = run_cli("crawl", "--sites", str(tmp_path / "sites.toml"), "--db", str(tmp_path / "a.db"), "--quiet",
-                   "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "MALINEWS_WP_API=False", *options)
-    assert proc.returncode == 0, proc.stderr
-    db = sqlite3.connect(tmp_path / "a.db")
-    stats = json.loads(db.execute("SELECT stats FROM crawl_runs ORDER BY id DESC LIMIT 1").fetchone()[0])["malinews"]
-    return [r.path for r in web.requests], stats
 
 
 @pytest.mark.timeout(180)
@@ -40,7 +28,6 @@ def test_revisited_articles_show_their_edits_and_deletions(tmp_path: Path) -> No
     (v2 / "files" / "index.html").write_text("<html><body><h1>Le Sahel</h1></body></html>", encoding="utf-8")
     (v2 / "routes.toml").write_text(f'[routes."{W2}"]\nstatus = 404\nbody = "<h1>Introuvable</h1>"\n', encoding="utf-8")
     with TestWeb(root) as web:
-        web.write_sites_toml(tmp_path / "sites.toml")
         crawl(web, tmp_path)
         db = sqlite3.connect(tmp_path / "a.db")
         assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
