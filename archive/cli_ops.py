@@ -78,17 +78,22 @@ def health(db: str, sites_file: str | None, only: tuple[str, ...], as_json: bool
 @click.option("--name", default="malinews-crawl", show_default=True, callback=unit_name,
               help="Unit name (and cron log name): letters, digits, '-', '_', '.', '@'.")
 @click.option("--log-file", callback=parent_must_exist, type=click.Path(dir_okay=False), help="Crawl log (default: <db>.log).")
+@click.option("--revisit", type=click.IntRange(min=0), default=0, metavar="N",
+              help="Each run also fetches again the N archived articles per outlet seen longest ago "
+                   "(`malinews crawl --revisit`: edits and deletions).")
 @click.option("--install", is_flag=True, help="Write the systemd units into --unit-dir instead of printing them.")
 @click.option("--unit-dir", type=click.Path(file_okay=False), default=str(Path.home() / ".config/systemd/user"),
               show_default=True, help="Where --install writes (user units by default).")
-def schedule(every: str, db: str, sites_file: str | None, name: str, log_file: str | None, install: bool,
-             unit_dir: str) -> None:
+def schedule(every: str, db: str, sites_file: str | None, name: str, log_file: str | None, revisit: int,
+             install: bool, unit_dir: str) -> None:
     """Run `malinews crawl` every interval: a systemd timer + service, or the equivalent cron line.
 
     Runs never overlap (a oneshot service is not restarted while running, and the archive lock makes
     any second writer exit 1); each run is recorded in crawl_runs.
 
     Example: malinews schedule --every 6h --db /srv/malinews/malinews.db --install
+
+    Example: malinews schedule --every 1d --revisit 200 --db /srv/malinews/malinews.db
     """
     from archive import schedule as sched
 
@@ -100,7 +105,8 @@ def schedule(every: str, db: str, sites_file: str | None, name: str, log_file: s
     db_path = Path(db).resolve()
     log = Path(log_file).resolve() if log_file else Path(f"{db_path}.log")
     sites_path = Path(sites_file).resolve() if sites_file else None
-    plan = sched.Schedule(seconds, sched.crawl_command(db_path, sites_path, log), Path.cwd().resolve(), log, name)
+    extra = ("--revisit", str(revisit)) if revisit else ()
+    plan = sched.Schedule(seconds, sched.crawl_command(db_path, sites_path, log, extra), Path.cwd().resolve(), log, name)
     if not install:
         click.echo(f"# ---- {name}.service (systemd; `malinews schedule --install` writes both units)")
         click.echo(sched.service_unit(plan))

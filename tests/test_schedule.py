@@ -98,3 +98,13 @@ def test_a_second_crawl_on_a_locked_archive_exits_1(tmp_path: Path) -> None:
         proc = run_cli("crawl", "--db", str(db), "--sites", str(tmp_path / "s.toml"), "--quiet")
     assert proc.returncode == 1
     assert "another malinews crawl (pid" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_a_schedule_can_revisit_archived_articles(tmp_path: Path) -> None:
+    db = tmp_path / "press.db"
+    proc = run_cli("schedule", "--every", "1d", "--revisit", "200", "--db", str(db))
+    assert proc.returncode == 0, proc.stderr
+    exec_start = units(proc.stdout)["malinews-crawl.service"]["Service"]["ExecStart"].split()
+    assert exec_start[-2:] == ["--revisit", "200"]
+    assert proc.stdout.strip().splitlines()[-1].count("--revisit 200") == 1  # the cron line too
+    assert "--revisit" not in run_cli("schedule", "--db", str(db)).stdout
