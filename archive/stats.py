@@ -25,6 +25,8 @@ class OutletStats:
     pct_author: float = 0.0
     pct_section: float = 0.0
     median_words: int | None = None
+    deleted: int = 0  # archived articles whose page the outlet has since taken down (gone_urls)
+    gone_addresses: int = 0  # article addresses remembered as gone, archived or not
 
     def as_dict(self) -> dict[str, Any]:
         """Plain dict (for --json)."""
@@ -83,8 +85,12 @@ def outlet_stats(db: Database) -> list[OutletStats]:
     originals = _per_site(db, "SELECT a.site, count(*) FROM articles a JOIN stories s ON s.id = a.story_id "
                               "WHERE s.original_article_id = a.id GROUP BY a.site")
     last_ok, last_errors = _crawl_history(db)
+    gone = _per_site(db, "SELECT site, count(*) FROM gone_urls GROUP BY site")
+    deleted = _per_site(db, "SELECT a.site, count(DISTINCT a.id) FROM gone_urls g JOIN articles a ON a.id IN "
+                            "(SELECT id FROM articles WHERE url = g.url UNION SELECT article_id FROM url_aliases "
+                            "WHERE url = g.url) GROUP BY a.site")
     out = []
-    for site in sorted(set(dates) | set(last_ok) | set(last_errors)):
+    for site in sorted(set(dates) | set(last_ok) | set(last_errors) | set(gone)):
         n, n_dated, first, last = dates.get(site, (0, 0, None, None))
         s = OutletStats(site, articles=n, first_published=first, last_published=last,
                         last_ok_crawl=last_ok.get(site), last_run_errors=last_errors.get(site))
@@ -96,6 +102,7 @@ def outlet_stats(db: Database) -> list[OutletStats]:
             s.pct_author = round(100 * authors.get(site, (0,))[0] / n, 1)
             s.pct_section = round(100 * sections.get(site, (0,))[0] / n, 1)
         s.median_words = _median_words(db, site, n)
+        s.deleted, s.gone_addresses = deleted.get(site, (0,))[0], gone.get(site, (0,))[0]
         out.append(s)
     return sorted(out, key=lambda s: (-s.articles, s.site))
 
@@ -105,7 +112,7 @@ COLUMNS = (
     ("orig", "originals", ">"), ("copies", "copies", ">"), ("first", "first_published", "<"),
     ("last", "last_published", "<"), ("last ok crawl", "last_ok_crawl", "<"), ("err", "last_run_errors", ">"),
     ("%date", "pct_date", ">"), ("%auth", "pct_author", ">"), ("%sect", "pct_section", ">"),
-    ("med.words", "median_words", ">"),
+    ("med.words", "median_words", ">"), ("deleted", "deleted", ">"),
 )
 
 

@@ -109,6 +109,7 @@ def test_stats_table_json_and_plot(sample: tuple[Path, dict[str, int]], tmp_path
     assert malijet.pct_date == 50.0 and malijet.pct_author == 0.0
     assert essor.first_published == "2025-05-10" and essor.last_published.startswith("2025-06-22")
     assert essor.last_ok_crawl is not None and essor.median_words is not None
+    assert (malijet.deleted, malijet.gone_addresses, essor.deleted) == (1, 1, 0)  # its Goïta copy was taken down
     assert ("essor", "2025-06", 1) in coverage(conn)
     plot = tmp_path / "coverage.png"
     result = run("stats", "--db", str(db), "--plot", str(plot))
