@@ -10,6 +10,7 @@ from archive.health_queries import (ACTIVITY_SQL, COVERAGE_SQL, LAST_RUNS_SQL, S
 
 FIELDS = ("date", "author", "section")
 HIGH_ERROR_RATE = 0.5  # reported as a warning, not an alert: one bad run is not an outage
+MANY_GONE, MANY_GONE_SHARE = 10, 0.5  # article addresses found gone in one run: moved to new addresses?
 
 
 @dataclass
@@ -76,6 +77,13 @@ def _evaluate(h: OutletHealth, act: dict[str, Any] | None, cov: dict[str, Any] |
         if run["last_run_site_down_skipped"]:
             h.warnings.append(f"went down during its last run: {run['last_run_site_down_skipped']} requests "
                               "skipped after failures in a row (crawler/sitehealth.py)")
+        gone, requests = run["last_run_gone"], max(run["last_run_pages"] + run["last_run_errors"], 1)
+        if gone >= MANY_GONE and gone >= MANY_GONE_SHARE * requests:
+            h.warnings.append(f"{gone} article addresses found gone in its last run ({_pct(gone / requests)} of "
+                              "requests): has the outlet moved its articles to new addresses?")
+        if run["last_run_dead_sources"]:
+            h.warnings.append(f"{run['last_run_dead_sources']} sitemap(s), feed(s) or page(s) listed only gone "
+                              "addresses in its last run (cut after MALINEWS_DEAD_SOURCE_AFTER in a row)")
         if run["last_run_date_disagreements"]:
             h.warnings.append(f"{run['last_run_date_disagreements']} date disagreements in its last run")
     if cov:

@@ -67,7 +67,9 @@ def archive_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "pages": 40, "errors": 12, "per_site": {"essor": {"pages": 2, "errors": 12, "articles_new": 0},
                                                 "maliweb": {"pages": 20, "errors": 0, "articles_new": 7},
                                                 "amap": {"pages": 18, "errors": 0, "articles_new": 7}},
-        "malinews": {"malinews/maliweb/date_disagreements": 3, "malinews/essor/site_down_skipped": 180}})
+        "malinews": {"malinews/maliweb/date_disagreements": 3, "malinews/essor/site_down_skipped": 180,
+                     "malinews/essor/gone_remembered": 12, "malinews/essor/dead_sources": 1,
+                     "malinews/amap/gone_remembered": 5}})
     archive.close()
     (path.parent / "sites.toml").write_text(SITES_TOML, encoding="utf-8")
     return path
@@ -86,6 +88,10 @@ def test_health_flags_the_silent_outlet_and_the_collapsed_field(archive_path: Pa
     assert "warning maliweb: 3 date disagreements in its last run" in proc.stderr
     assert "warning essor: went down during its last run: 180 requests skipped" in proc.stderr
     assert "went down" not in proc.stderr.split("warning essor: went down")[1]  # essor only
+    assert ("warning essor: 12 article addresses found gone in its last run (86% of requests): has the outlet "
+            "moved its articles to new addresses?") in proc.stderr
+    assert "warning essor: 1 sitemap(s), feed(s) or page(s) listed only gone addresses" in proc.stderr
+    assert "warning amap" not in proc.stderr  # 5 gone of 18: a few dead links, not a move
     assert "2 alert(s) on 2 outlet(s)." in proc.stderr
     lines = {line.split()[0]: line for line in proc.stdout.splitlines()[2:]}
     assert lines["essor"].endswith("ALERT") and lines["maliweb"].endswith("ALERT")
