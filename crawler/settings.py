@@ -67,6 +67,8 @@ EXTENSIONS = {
     "crawler.progress.ProgressExtension": 500,
     "crawler.reactorlag.ReactorLagExtension": 510,
     "crawler.crawldelay.CrawlDelayExtension": 520,  # robots.txt Crawl-delay per host, capped
+    # spider.state is never used; its pickle in JOBDIR was one more write that tracebacks on a full disk
+    "scrapy.extensions.spiderstate.SpiderState": None,
 }
 
 # malinews settings (filled by the CLI; `scrapy crawl news -a site=NAME` uses these defaults)

@@ -96,3 +96,13 @@ def test_a_warc_directory_that_cannot_be_written_is_named_as_given(tmp_path: Pat
     assert "--warc /proc/pas-ici: " in proc.stderr and "MALINEWS_WARC_DIR" not in proc.stderr
     assert "choose a directory that can be written" in proc.stderr
     assert not (tmp_path / "a.db").exists()
+
+
+def test_the_unused_spider_state_is_not_pickled_into_the_jobdir() -> None:
+    """SpiderState wrote `spider.state` (never used) into JOBDIR at every close: one more write, which
+    ended in a traceback on a full disk."""
+    from scrapy.utils.conf import build_component_list
+
+    enabled = build_component_list(project_settings().getwithbase("EXTENSIONS"))
+    assert "scrapy.extensions.spiderstate.SpiderState" not in enabled
+    assert "crawler.runrecord.RunRecordExtension" in enabled and "scrapy.extensions.corestats.CoreStats" in enabled
