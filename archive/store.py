@@ -158,11 +158,13 @@ class Archive:
                 found.setdefault(alias, Known(*row))
         return found
 
-    def least_recently_seen(self, site: str, limit: int) -> list[str]:
-        """URLs of `site`'s archived articles not seen for the longest (to revisit), oldest first."""
+    def least_recently_seen(self, site: str, limit: int, now: str | None = None) -> list[str]:
+        """URLs of `site`'s archived articles not seen for the longest (to revisit), oldest first; an
+        article whose page was found taken down waits like any gone address (`archive/gone.py`)."""
         return [url for (url,) in self.db.execute(
             "SELECT url FROM articles WHERE site = ? AND NOT EXISTS (SELECT 1 FROM canonical_claims c "
-            "WHERE c.url = articles.url) ORDER BY last_seen, id LIMIT ?", [site, limit])]
+            "WHERE c.url = articles.url) AND NOT EXISTS (SELECT 1 FROM gone_urls g WHERE g.url = articles.url "
+            "AND g.retry_after > ?) ORDER BY last_seen, id LIMIT ?", [site, now or utc_now(), limit])]
 
     def any_gone(self) -> bool:
         """Whether any article address is remembered as gone."""

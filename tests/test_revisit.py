@@ -42,6 +42,9 @@ def test_revisited_articles_show_their_edits_and_deletions(tmp_path: Path) -> No
         assert {W1, W2} <= set(revisited) and W3 not in revisited
         assert stats["malinews/sahel/articles_updated"] == 1
         assert stats["malinews/sahel/gone_archived"] == 1
+        # the next revisit does not spend its budget on the page just taken down: it waits like any gone address
+        again, _ = crawl(web, tmp_path, "--revisit", "2")
+        assert W2 not in again and {W1, W3} <= set(again)
     versions = db.execute("SELECT a.url FROM article_versions v JOIN articles a ON a.id = v.article_id").fetchall()
     assert [u.split("/", 3)[3] for (u,) in versions] == [W1.lstrip("/")]
     assert "démenti" in db.execute("SELECT text FROM articles WHERE url LIKE ?", [f"%{W1}"]).fetchone()[0]

@@ -142,7 +142,7 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
                 yield self._req(url, site, "sitemap", self.parse_discovery)
             for url in site.feeds:
                 yield self._req(url, site, "feed", self.parse_discovery)
-            for url in self.archive.least_recently_seen(site.key, self.revisit) if self.revisit else ():
+            for url in self.archive.least_recently_seen(site.key, self.revisit, self.started_at) if self.revisit else ():
                 # archived articles seen longest ago, fetched again: an edit is a new version, a
                 # deletion (404, 410, "page not found", sent home) is recorded in gone_urls
                 self.pending[url] = {}
