@@ -96,7 +96,7 @@ class StoragePipeline:
         """Hand the buffer to the writer thread as one transaction (unless a batch is in flight)."""
         if not self.buffer or self.archive is None or self._writer is None or self._inflight is not None:
             return
-        batch, self.buffer = self.buffer, []  # articles, dates met later, gone addresses
+        batch, self.buffer = self.buffer, []  # articles, dates met later, gone addresses, kept documents
         rows = [i.to_archive() for i in batch]
         future = asyncio.get_running_loop().run_in_executor(self._writer, self.archive.save_batch, rows, self.run_id)
         self._inflight = future

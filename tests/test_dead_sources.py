@@ -3,7 +3,6 @@ MALINEWS_DEAD_SOURCE_AFTER gone answers in a row its other addresses are skipped
 next run checks the next ones, the first ones being remembered as gone."""
 from __future__ import annotations
 
-import json
 import sqlite3
 from pathlib import Path
 
@@ -12,14 +11,14 @@ import pytest
 from scrapy import Request
 from twisted.python.failure import Failure
 
-from conftest import run_cli
 from crawler.deadsources import DeadSources, DeadSourceSkip
 from crawler.sampleweb.server import TestWeb
 from crawler.spiders.news import NewsSpider
-from tests.test_gone_urls import page, put, sitemap
+from tests.test_gone_urls import crawl, page, put, sitemap
 from tests.test_spider_memory import BASE, article_url, spider  # noqa: F401 - the spider fixture
 
 DEAD = [f"/2024/03/{n % 28 + 1:02d}/ancien-article-{n}/" for n in range(300)]
+DEAD_AFTER_20 = ("-s", "MALINEWS_DEAD_SOURCE_AFTER=20")
 LIVE = {"/2025/06/10/article-w1/": "W1", "/2025/06/11/article-w2/": "W2", "/2025/06/12/article-w3/": "W3"}
 
 
@@ -34,18 +33,6 @@ def test_a_source_is_dead_after_so_many_gone_in_a_row() -> None:
     assert not any(never.gone("s") for _ in range(1000)) and not never.is_dead("s")
 
 
-def _crawl(web: TestWeb, tmp_path: Path) -> tuple[list[str], dict[str, int]]:
-    web.clear_log()
-    web.write_sites_toml(tmp_path / "sites.toml")
-    proc = run_cli("crawl", "--sites", str(tmp_path / "sites.toml"), "--db", str(tmp_path / "a.db"), "--quiet",
-                   "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "MALINEWS_WP_API=False",
-                   "-s", "MALINEWS_DEAD_SOURCE_AFTER=20")
-    assert proc.returncode == 0, proc.stderr
-    db = sqlite3.connect(tmp_path / "a.db")
-    stats = json.loads(db.execute("SELECT stats FROM crawl_runs ORDER BY id DESC LIMIT 1").fetchone()[0])["malinews"]
-    return [r.path for r in web.requests], stats
-
-
 @pytest.mark.timeout(180)
 def test_a_sitemap_of_dead_addresses_is_cut_and_the_next_run_goes_on(tmp_path: Path) -> None:
     root = tmp_path / "web"
@@ -56,7 +43,7 @@ def test_a_sitemap_of_dead_addresses_is_cut_and_the_next_run_goes_on(tmp_path: P
     put(root, "/sitemap-ancien.xml", sitemap({p: "2024-03-01" for p in DEAD}))
     put(root, "/sitemap-neuf.xml", sitemap({p: "2025-06-12" for p in LIVE}))
     with TestWeb(root) as web:
-        first, stats = _crawl(web, tmp_path)
+        first, stats = crawl(web, tmp_path, *DEAD_AFTER_20)
         asked = {p for p in first if p in DEAD}
         # 20 gone in a row, plus the requests already on their way when the 20th answered
         assert 20 <= len(asked) <= 40, len(asked)
@@ -67,7 +54,7 @@ def test_a_sitemap_of_dead_addresses_is_cut_and_the_next_run_goes_on(tmp_path: P
         assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
         assert db.execute("SELECT count(*) FROM gone_urls").fetchone()[0] == len(asked)
 
-        second, stats = _crawl(web, tmp_path)
+        second, stats = crawl(web, tmp_path, *DEAD_AFTER_20)
         again = {p for p in second if p in DEAD}
         assert again and not again & asked  # the next addresses, not the same ones
         assert stats["malinews/sahel/skipped_gone"] == len(asked)
