@@ -2,14 +2,18 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from scrapy import Request, Spider
 from scrapy.downloadermiddlewares.redirect import RedirectMiddleware
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Response
 from scrapy.http.request import NO_CALLBACK
+from scrapy.settings import BaseSettings
+from w3lib.url import safe_url_string
 
 from crawler.sites import Site
 
@@ -70,6 +74,26 @@ def is_robots_request(request: Request) -> bool:
             and urlsplit(request.url).path == "/robots.txt")
 
 
+# `Refresh: 0; url=/ailleurs/` (also `0;URL='…'`, `5, …`, `0; /ailleurs/`): the delay, then the address.
+_REFRESH = re.compile(r"""\s*(\d{1,9}(?:\.\d*)?)\s*[;,]\s*(?:url\s*=\s*)?(.*)""", re.I | re.S)
+
+
+def refresh_target(value: bytes | None) -> tuple[float, str] | None:
+    """(delay in seconds, address as written) of an HTTP `Refresh` header, or None when it names no
+    address (a plain reload) or cannot be read."""
+    if not value or len(value) > 4096:
+        return None
+    match = _REFRESH.match(value.decode("latin-1"))
+    if match is None:
+        return None
+    address = match.group(2).strip()
+    if address[:1] in ("'", '"'):
+        address = address[1:].split(address[0], 1)[0].strip()
+    if not address or re.fullmatch(r"url\s*=?", address, re.I):  # `url=` with nothing after it
+        return None
+    return float(match.group(1)), address
+
+
 # Request kinds whose redirects bypass Scrapy's duplicate filter (see AliasRedirectMiddleware).
 UNFILTERED_REDIRECTS = frozenset({"page", "robots", "sitemap", "feed", "wpapi"})
 
@@ -86,6 +110,28 @@ class AliasRedirectMiddleware(RedirectMiddleware):
       their homepage. A probe's redirect that reached the homepage first would be recorded as
       seen, and the homepage request itself then dropped: no listing, no articles.
     """
+
+    def __init__(self, settings: BaseSettings) -> None:
+        super().__init__(settings)
+        self._refresh_max_delay = settings.getint("METAREFRESH_MAXDELAY")
+
+    def process_response(self, request: Request, response: Response, spider: Spider | None = None
+                         ) -> Request | Response:
+        """Scrapy's status redirects, and the HTTP `Refresh` header of a 2xx reply, which browsers
+        follow as they follow `<meta http-equiv="refresh">` (Scrapy reads only the `<meta>`): under
+        METAREFRESH_MAXDELAY seconds, to an http(s) address, as a redirect (same hop limit, same
+        loop handling)."""
+        result = super().process_response(request, response)
+        if result is not response or not 200 <= response.status < 300 or request.method == "HEAD" \
+                or request.meta.get("dont_redirect", False):
+            return result
+        target = refresh_target(response.headers.get(b"Refresh"))
+        if target is None or target[0] >= self._refresh_max_delay:
+            return response
+        url = urljoin(request.url, safe_url_string(target[1]))
+        if urlsplit(url).scheme not in ("http", "https"):
+            return response
+        return self._redirect(self._redirect_request_using_get(request, response, url), request, "refresh header")
 
     def _redirect(self, redirected: Request, request: Request, reason: Any) -> Request:
         redirected = super()._redirect(redirected, request, reason)

@@ -119,7 +119,15 @@ def http_site() -> None:
     add("H39", "six-cent-mille-sauts-de-ligne", "skipped",
         f"a 2.4 MB page of {BR_FLOOD:,} <br> tags (generated at test time): over MALINEWS_MAX_PAGE_TAGS (500,000), "
         "skipped and counted (a million elements took a worker to 1.5-2.9 GB)", 'file = "/raw/br600k.html"')
-    pages["/"] = homepage([c["path"] for c in cases])
+    # An old address that moves on only by the HTTP Refresh header (PHP's `header("Refresh: 0; url=…")`),
+    # which browsers follow like the <meta>; its target is linked nowhere else.
+    target = f"/{case_day(41, 7).replace('-', '/')}/article-atteint-par-un-en-tete-refresh/"
+    add("H40", "ancienne-adresse-en-tete-refresh", "none",
+        "200 with `Refresh: 0; url=…` to H41 and a one-line body (Scrapy reads only the <meta> refresh)",
+        f'body = "<p>Redirection.</p>"\nheaders = {{ "Refresh" = "0; url={target}" }}')
+    add("H41", "article-atteint-par-un-en-tete-refresh", "article", "reached only through H40's Refresh header",
+        genuine=True)
+    pages["/"] = homepage([c["path"] for c in cases if c["key"] != "H41"])
     routes.append('[routes."/robots.txt"]\nstatus = 500\nbody = "robots exploded"')
     write_site("http", pages, "\n\n".join(routes) + "\n", cases + [case("H19", "/robots.txt", "none", "robots.txt answers 500")],
                "HTTP-level hostility. The homepage links every case; robots.txt answers 500 (crawl as allowed).")

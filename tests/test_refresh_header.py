@@ -1,0 +1,93 @@
+"""The HTTP `Refresh` header is followed as browsers follow it (`crawler.middlewares.AliasRedirectMiddleware`).
+
+End to end: hostile case H40 -> H41 in `tests/test_hostile.py`.
+"""
+from __future__ import annotations
+
+import pytest
+from scrapy import Request
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import HtmlResponse, Response
+from scrapy.utils.test import get_crawler
+
+from crawler.middlewares import AliasRedirectMiddleware, refresh_target
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    (b"0; url=/ailleurs/", (0.0, "/ailleurs/")),
+    (b"0;URL='/ailleurs/'", (0.0, "/ailleurs/")),
+    (b'  3 ; url = "/avec espace/" ', (3.0, "/avec espace/")),
+    (b"5, http://autre.ml/a/", (5.0, "http://autre.ml/a/")),
+    (b"1; /sans-url-egal/", (1.0, "/sans-url-egal/")),
+    (b"0; urlaub.html", (0.0, "urlaub.html")),
+    (b'0; URL="/q/" suite', (0.0, "/q/")),
+])
+def test_refresh_header_is_read(value: bytes, expected: tuple[float, str]) -> None:
+    assert refresh_target(value) == expected
+
+
+@pytest.mark.parametrize("value", [None, b"", b"0", b"30", b"0; url=", b"0; url = ", b"0; url", b"abc",
+                                   b"0; url=" + b"a" * 5000])
+def test_a_reload_or_an_unreadable_header_names_no_address(value: bytes | None) -> None:
+    assert refresh_target(value) is None
+
+
+@pytest.fixture
+def middleware() -> AliasRedirectMiddleware:
+    crawler = get_crawler(settings_dict={"METAREFRESH_MAXDELAY": 100})
+    return AliasRedirectMiddleware.from_crawler(crawler)
+
+
+def page(url: str, status: int = 200, refresh: str | None = None) -> Response:
+    headers = {"Content-Type": "text/html; charset=utf-8"}
+    if refresh is not None:
+        headers["Refresh"] = refresh
+    return HtmlResponse(url, status=status, headers=headers, body=b"<p>Redirection.</p>")
+
+
+def test_a_refresh_header_is_a_redirect(middleware: AliasRedirectMiddleware) -> None:
+    request = Request("http://site.ml/ancienne/", meta={"kind": "page", "site": "s"})
+    out = middleware.process_response(request, page(request.url, refresh="0; url=/2025/01/02/nouvelle/"))
+    assert isinstance(out, Request)
+    assert out.url == "http://site.ml/2025/01/02/nouvelle/"
+    assert out.meta["redirect_urls"] == ["http://site.ml/ancienne/"]
+    assert out.meta["redirect_reasons"] == ["refresh header"]
+    assert out.dont_filter  # a page's redirect reaches the spider even to a page seen already (alias)
+
+
+@pytest.mark.parametrize(("status", "refresh"), [
+    (200, "100; url=/trop-tard/"),         # not under METAREFRESH_MAXDELAY
+    (200, "0; url=javascript:alert(1)"),   # not http(s)
+    (200, "0; url=file:///etc/passwd"),
+    (200, "0"),                            # a reload
+    (404, "0; url=/ailleurs/"),            # only a 2xx page moves on
+])
+def test_refresh_headers_not_followed(middleware: AliasRedirectMiddleware, status: int, refresh: str) -> None:
+    request = Request("http://site.ml/ancienne/", meta={"kind": "page"})
+    response = page(request.url, status=status, refresh=refresh)
+    assert middleware.process_response(request, response) is response
+
+
+def test_dont_redirect_and_head_requests_keep_the_reply(middleware: AliasRedirectMiddleware) -> None:
+    for request in (Request("http://site.ml/a/", meta={"dont_redirect": True}),
+                    Request("http://site.ml/a/", method="HEAD")):
+        response = page(request.url, refresh="0; url=/b/")
+        assert middleware.process_response(request, response) is response
+
+
+def test_a_refresh_loop_stops_at_the_redirect_limit() -> None:
+    crawler = get_crawler(settings_dict={"REDIRECT_MAX_TIMES": 3})
+    mw = AliasRedirectMiddleware.from_crawler(crawler)
+    request = Request("http://site.ml/boucle/")
+    for _ in range(3):
+        request = mw.process_response(request, page(request.url, refresh="0; url=/boucle/"))
+        assert isinstance(request, Request)
+    with pytest.raises(IgnoreRequest):
+        mw.process_response(request, page(request.url, refresh="0; url=/boucle/"))
+
+
+def test_status_redirects_still_work(middleware: AliasRedirectMiddleware) -> None:
+    request = Request("http://site.ml/a/")
+    response = Response(request.url, status=301, headers={"Location": "/b/"})
+    out = middleware.process_response(request, response)
+    assert isinstance(out, Request) and out.url == "http://site.ml/b/"
