@@ -15,7 +15,7 @@ import lxml.etree
 from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
-from crawler.xmlrefs import DOCTYPE, repair_references
+from crawler.xmlrefs import DOCTYPE, drop_doctype, repair_references
 from pipelines.dates import EARLIEST, FUTURE_TOLERANCE, normalize_iso
 from pipelines.links import MAX_LINK_LENGTH
 
@@ -296,6 +296,10 @@ def _parse_document(body: bytes, url: str, max_size: int) -> Discovered:
         # XML declaration, so the document starts where the XML does.
         data = data[junk.start():]
         root = root_element(data)
+    if root is None and (bare := drop_doctype(data)) is not data:
+        # A DOCTYPE longer than the sniffed bytes (an internal subset defining a 100 KB entity, the
+        # "quadratic blowup"): the root element shows once it is gone, as it goes before parsing anyway.
+        data, root = bare, root_element(bare)
     if root in SITEMAP_ROOTS:
         return parse_sitemap(data, url, max_size)
     if root in FEED_ROOTS:

@@ -161,6 +161,21 @@ def test_feed_behind_a_long_prolog_and_sitemap_behind_a_php_warning() -> None:
     assert [e["url"] for e in parse_discovery_document(warned, "http://x.ml/sitemap.xml").entries] == ["http://x.ml/a"]
 
 
+@pytest.mark.parametrize("kind", ["urlset", "rss"])
+def test_a_doctype_longer_than_the_sniffed_bytes_is_dropped_before_sniffing(kind: str) -> None:
+    """The "quadratic blowup": one 70 KB entity referenced many times; the root lay past 64 KiB."""
+    doctype = b'<?xml version="1.0"?><!DOCTYPE ' + kind.encode() + b' [<!ENTITY a "' + b"a" * 70_000 + b'">]>'
+    if kind == "urlset":
+        body = doctype + (b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>' + b"&a;" * 500
+                          + b"</loc></url><url><loc>http://x.ml/2025/06/01/un/</loc></url></urlset>")
+    else:
+        body = doctype + (b'<rss version="2.0"><channel><title>T</title><item><title>' + b"&a;" * 500 + b"</title></item>"
+                          b"<item><link>http://x.ml/2025/06/01/un/</link></item></channel></rss>")
+    assert root_element(body) is None  # beyond the sniff, as before
+    doc = parse_discovery_document(body, "http://x.ml/doc")
+    assert [e["url"] for e in doc.entries] == ["http://x.ml/2025/06/01/un/"]
+
+
 def test_rss_items_linked_by_atom_link_or_origlink_and_dated_by_dc_date() -> None:
     rss = b"""<?xml version="1.0"?><rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"
     xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:feedburner="http://rssnamespace.org/feedburner/ext/1.0"><channel>

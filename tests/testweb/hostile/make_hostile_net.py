@@ -200,10 +200,12 @@ def discovery_site() -> None:
     entity_discovery(pages, routes, cases)
     undated_article(pages, cases)
     generated_sitemap(pages, cases)
+    long_doctype_discovery(pages, cases)
     write_site("traps", pages, "\n\n".join(routes) + "\n", cases,
                "Discovery traps. D1 and D2 are reachable only through the looping sitemap index; D15-D18 only through "
                "a text sitemap, a sitemap served as HTML, an Atom feed and a 50,000-item RSS feed; D19-D21 only through "
-               "documents whose references lxml's recovering parser read wrong.")
+               "documents whose references lxml's recovering parser read wrong; D26-D27 only through a sitemap and a "
+               "feed whose DOCTYPE is longer than the sniffed bytes.")
 
 
 GIANT_FEED_ITEMS = 50_000
@@ -321,6 +323,36 @@ def generated_sitemap(pages: dict[str, str | bytes], cases: list[dict]) -> None:
     pages["/robots.txt"] = str(pages["/robots.txt"]) + "Sitemap: {BASE}/plan-date-generee.xml\n"
     cases.append(case("D24", "/plan-date-generee.xml", "generated_dates",
                       "a sitemap stamping its 25 entries with the minute it was generated: those lastmods are dropped"))
+
+
+QUADRATIC_ENTITY, QUADRATIC_REFS = 70_000, 2_000  # D26-D27: one entity's size, references to it
+
+
+def long_doctype_discovery(pages: dict[str, str | bytes], cases: list[dict]) -> None:
+    """D26-D27: genuine articles listed only by a sitemap and a feed opening on the "quadratic blowup"
+    (one 70,000-character entity referenced 2,000 times, 140 MB if expanded; libxml2's billion-laughs
+    guard does not see it): the DOCTYPE alone outran the 64 KiB sniffed for the root element, and the
+    documents were counted unreadable."""
+    doctype = f'<!DOCTYPE %s [<!ENTITY a "{"a" * QUADRATIC_ENTITY}">]>'
+    refs = "&a;" * QUADRATIC_REFS
+    found = {}
+    for key, slug in (("D26", "article-apres-le-doctype-du-plan"), ("D27", "article-apres-le-doctype-du-flux")):
+        day = case_day(int(key[1:]), 8)
+        found[key] = f"/{day.replace('-', '/')}/{slug}/"
+        pages[found[key]] = article(f"Article {key} : " + slug.replace("-", " "), day, slug, key)
+    pages["/plan-doctype-geant.xml"] = ('<?xml version="1.0"?>' + doctype % "urlset" + '<urlset xmlns="http://www.'
+                                        f'sitemaps.org/schemas/sitemap/0.9"><url><loc>{refs}</loc></url>'
+                                        f'<url><loc>{{BASE}}{found["D26"]}</loc></url></urlset>')
+    pages["/flux/doctype-geant.rss"] = ('<?xml version="1.0"?>' + doctype % "rss" + '<rss version="2.0"><channel><title>Flux</title>'
+                                        f'<item><title>{refs}</title><description>{refs}</description></item>'
+                                        f'<item><title>D27</title><link>{{BASE}}{found["D27"]}</link></item></channel></rss>')
+    pages["/robots.txt"] = str(pages["/robots.txt"]) + "Sitemap: {BASE}/plan-doctype-geant.xml\n"
+    pages["/"] = str(pages["/"]).replace("</head>", '<link rel="alternate" type="application/rss+xml" href="/flux/doctype-geant.rss"></head>')
+    for key, what in (("D26", "a sitemap"), ("D27", "an RSS feed")):
+        cases.append(case(key, found[key], "article",
+                          f"listed only by {what} whose DOCTYPE defines one {QUADRATIC_ENTITY:,}-character entity, referenced "
+                          f"{QUADRATIC_REFS:,} times (the 'quadratic blowup'): its root lay past the 64 KiB sniffed (unreadable)",
+                          f"Article {key} : " + found[key].split("/")[-2].replace("-", " ")))
 
 
 def giant_feed(article_path: str) -> str:
