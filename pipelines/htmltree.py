@@ -70,6 +70,28 @@ _BAD_TITLE_END = re.compile(r"</\s+title\s*>", re.I)
 _TITLE_END = re.compile(r"</title\s*>", re.I)
 
 
+# A numeric reference to a character XML forbids: a C0 control (`&#11;`, the vertical tab of text
+# pasted from Word; `&#1;`) or U+FFFE/U+FFFF. libxml2's HTML parser drops such raw characters but
+# puts the referenced ones in the tree, and trafilatura's first copy of that text into a new element
+# raised "All strings must be XML compatible": the whole article was lost. (NUL, surrogates and
+# references past U+10FFFF libxml2 drops itself.) Tab, line feed and carriage return are allowed.
+_FORBIDDEN_REFERENCE = re.compile(r"&#(?:0*([1-9]|[12][0-9]|3[01]|6553[45])(?![0-9])"
+                                  r"|[xX]0*([1-9a-fA-F]|1[0-9a-fA-F]|[fF]{3}[eEfF])(?![0-9a-fA-F]));?")
+_ALLOWED_CONTROLS = frozenset((9, 10, 13))
+
+
+def _space_for_forbidden(match: re.Match[str]) -> str:
+    decimal, hexadecimal = match.groups()
+    code = int(decimal) if decimal is not None else int(hexadecimal, 16)
+    return match.group(0) if code in _ALLOWED_CONTROLS else " "
+
+
+def without_forbidden_references(text: str) -> str:
+    """`text` with each numeric character reference to a character XML forbids (C0 controls but tab,
+    line feed and carriage return; U+FFFE, U+FFFF) replaced by a space, the others left as written."""
+    return _FORBIDDEN_REFERENCE.sub(_space_for_forbidden, text) if "&#" in text else text
+
+
 def _without_attribute_flood(match: re.Match[str]) -> str:
     tag = match.group(0)
     return f"<{match.group(1)}>" if tag.count("=") > MAX_ATTRIBUTES else tag
@@ -81,6 +103,7 @@ def parse_html(text: str) -> HtmlElement | None:
     Raises ValueError or TypeError as `load_html` does."""
     if "<" in text and _HUGE_TAG.search(text):
         text = _HUGE_TAG.sub(_without_attribute_flood, text)
+    text = without_forbidden_references(text)
     tree = load_html(text)
     if too_deep(DEEP_PARSER):
         tree = load_html(flatten_nesting(text))

@@ -17,6 +17,16 @@ from ftfy.badness import is_bad
 from pipelines.metadata import squash
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# C0 controls but tab, line feed and carriage return; DEL; C1 controls: invisible, and XML-forbidden
+# (C0) where trafilatura or datasette's HTML meets them. JSON-LD escapes them (`"\\u0001"`), an
+# entity spells them (`&#11;`, the vertical tab of text pasted from Word). A C0 control stands
+# between words (a space replaces it); DEL and C1 controls are dropped.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL_TABLE = {**{c: " " for c in (*range(0x09), 0x0b, 0x0c, *range(0x0e, 0x20))}, **dict.fromkeys(range(0x7f, 0xa0))}
+
+
+def _without_controls(text: str) -> str:
+    return text.translate(_CONTROL_TABLE) if _CONTROL.search(text) else text
 # Zero-width space, LRM/RLM, bidi embeddings/overrides/isolates, word joiner, BOM: invisible in a title.
 _INVISIBLE = re.compile("[\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 # An entity with its semicolon (html.unescape alone would also read "&para" in "Sports&paris").
@@ -52,10 +62,11 @@ def repair_mojibake(text: str) -> str:
 def scrub_text(text: str) -> str:
     """`text` without lone surrogates (half an emoji says nothing and cannot be stored as UTF-8),
     byte-order marks, or U+FFFD replacement characters (what `&#0;`, `&#xD800;` or undecodable
-    bytes became: they say nothing either); mojibake repaired (`repair_mojibake`)."""
+    bytes became: they say nothing either); mojibake repaired (`repair_mojibake`); control characters
+    removed (C0 but tab, line feed and carriage return, each replaced by a space; DEL; C1)."""
     if text.isascii():
-        return text
-    return repair_mojibake(_SURROGATE.sub("", text).replace("\ufeff", "").replace("\ufffd", ""))
+        return _without_controls(text)
+    return _without_controls(repair_mojibake(_SURROGATE.sub("", text).replace("\ufeff", "").replace("\ufffd", "")))
 
 
 def unmarkup(value: str) -> str:
@@ -77,6 +88,8 @@ def scrub_field(value: Any, limit: int | None = None) -> str | None:
     value = unmarkup(value)
     if not value.isascii():
         value = _INVISIBLE.sub("", scrub_text(value))
+    else:
+        value = _without_controls(value)
     value = squash(value)
     if not value or (limit is not None and len(value) > limit):
         return None

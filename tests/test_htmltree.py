@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.htmltree import DEEP_PARSER, flatten_nesting, looks_like_markup, parse_html, too_deep
+from pipelines.htmltree import (DEEP_PARSER, flatten_nesting, looks_like_markup, parse_html, too_deep,
+                                without_forbidden_references)
 
 PARAS = "".join(f"<p>Paragraphe numéro {i} du corps de l'article.</p>" for i in range(5))
 
@@ -119,3 +120,25 @@ def test_binary_junk_is_not_taken_for_a_fragment() -> None:
     junk = random.Random(9).randbytes(40_000).decode("cp1252", "replace")
     assert not looks_like_markup(junk)
     assert looks_like_markup("<title>Kayes</title><p>Les écoles rouvrent.</p>")
+
+
+@pytest.mark.parametrize(("written", "read"), [
+    ("a&#11;b", "a b"), ("a&#x0B;b", "a b"), ("a&#0011b", "a b"), ("a&#1;b", "a b"), ("a&#x1f;b", "a b"),
+    ("a&#12;b", "a b"), ("a&#xFFFE;b", "a b"), ("a&#65535;b", "a b"),
+    ("a&#9;b", "a&#9;b"), ("a&#10;b", "a&#10;b"), ("a&#x0d;b", "a&#x0d;b"),  # allowed in XML
+    ("a&#8217;b", "a&#8217;b"), ("a&#111;b", "a&#111;b"), ("a&#x1F600;b", "a&#x1F600;b"), ("a&#xFFFEF;b", "a&#xFFFEF;b"),
+    ("a&#327680;b", "a&#327680;b"), ("sans référence", "sans référence"),
+])
+def test_references_to_characters_xml_forbids_become_spaces(written: str, read: str) -> None:
+    assert without_forbidden_references(written) == read
+
+
+def test_a_forbidden_reference_in_a_paragraph_does_not_lose_the_article() -> None:
+    """libxml2 put the referenced control in the tree; trafilatura's copy of it raised and the
+    extraction returned nothing (hostile M56)."""
+    from trafilatura import bare_extraction
+
+    paragraph = "<p>" + "Le texte&#11;collé depuis un traitement de texte continue ici. " * 20 + "</p>"
+    tree = parse_html(f"<html><head><title>T</title></head><body><article><h1>Un titre</h1>{paragraph}</article></body></html>")
+    doc = bare_extraction(tree, fast=True)
+    assert doc is not None and "Le texte collé" in doc.text

@@ -43,6 +43,21 @@ def test_scrub_field_removes_invisible_controls_and_bounds_length() -> None:
     assert scrub_field("x" * 201, 200) is None and scrub_field("", 10) is None and scrub_field(3) is None
 
 
+def test_control_characters_leave_texts_and_fields() -> None:
+    assert scrub_text("a\x01b\x0bc\x0cd\x1fe\tf\ng\rh") == "a b c d e\tf\ng\rh"  # C0: a space; tab, LF, CR kept
+    assert scrub_text("Sé\x85gou\x7f\x9f") == "Ségou"  # DEL and C1: dropped
+    assert scrub_field("Les\x01 riziculteurs\x0b de Ségou\x85") == "Les riziculteurs de Ségou"
+    assert scrub_field("ascii\x02only") == "ascii only"
+
+
+def test_escaped_controls_in_json_ld_never_reach_the_article() -> None:
+    ld = ('{"@type": "NewsArticle", "headline": "Un titre\\u0001 sur le\\u000b Mali", "datePublished": "2025-03-04",'
+          ' "description": "R\\u00e9sum\\u00e9\\u0085", "author": {"@type": "Person", "name": "Awa\\u001fDiarra"}}')
+    art = extract(page(ld=ld))["article"]
+    assert art["title"] == "Un titre sur le Mali" and art["author"] == "Awa Diarra"
+    assert art["description"] in (None, "Résumé")
+
+
 def test_truncate_words_cuts_at_a_word_boundary() -> None:
     assert truncate_words("un deux trois quatre", 12) == "un deux …"
     assert truncate_words("court", 12) == "court" and truncate_words(None, 3) is None

@@ -427,6 +427,23 @@ def markup_more(add: Any, art: Any, pages: dict[str, str | bytes], routes: list[
         "a page rendered by script: its body says 'Chargement…', its text (as HTML) is only in JSON-LD articleBody: "
         "archived as its paragraphs (trafilatura's own fallback ran them together)",
         scripted, title=t, snippet="(Réf. M55-0.)\nSelon le directeur")
+    t = "Gao : un texte collé depuis un traitement de texte"
+    pasted = art("M56", "texte-colle-depuis-un-traitement-de-texte", t)
+    pasted = pasted.replace("l'Office du Niger", "l'Office&#11;du Niger&#x0C;", 1).replace("engrais promis", "engrais&#1;promis", 1)
+    pasted = pasted.replace("près de cent", "près de&#xFFFE; cent", 1).replace("éleveurs, eux,", "éleveurs,&#x1F; eux,", 1)
+    add("M56", "texte-colle-depuis-un-traitement-de-texte", "article",
+        "references to characters XML forbids in the paragraphs (&#11;, Word's vertical tab; &#1;, &#x1F;, &#xFFFE;): "
+        "libxml2 put them in the tree and trafilatura's copy refused them (the article was lost as too short)",
+        pasted, title=t)
+    t = "Ménaka : des caractères de contrôle échappés dans le JSON-LD"
+    day = case_day(57, 6)
+    ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "headline": t.replace("des ", "des\x01 ", 1),
+                     "description": "Contrôle\x0b échappé\x85", "datePublished": f"{day}T09:30:00+00:00",
+                     "author": {"@type": "Person", "name": "Moussa\x0bKeïta"}})
+    assert "\\u0001" in ld and "\\u000b" in ld
+    add("M57", "controles-echappes-dans-le-json-ld", "article",
+        "C0 and C1 control characters escaped in the JSON-LD headline, description and author (\\u0001, \\u000b, \\u0085): "
+        "archived in the title and description", art("M57", "controles-echappes-dans-le-json-ld", t, jsonld=ld), title=t)
 
 
 if __name__ == "__main__":
