@@ -28,6 +28,14 @@ _WHATWG_ONLY = {"windows-874": "cp874", "x-mac-cyrillic": "mac_cyrillic", "x-mac
 _OTHER_SCRIPTS = ("cp1251", "koi8", "iso8859_5", "mac_cyrillic", "cp1256", "iso8859_6", "cp1253", "iso8859_7",
                   "cp1255", "iso8859_8", "shift_jis", "cp932", "euc", "gb", "big5", "cp949", "cp874", "tis")
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+# A Latin letter right next to a letter of another script (Greek, Cyrillic, Hebrew, Arabic, Thai,
+# kana, CJK, Hangul), a box-drawing sign or U+FFFD: French decoded with a lying label ("SИgou" from
+# KOI8-R, "Sأ©gou" from windows-1256, "S茅gou" from GB2312). Text truly in those scripts has none.
+_LATIN = "A-Za-z\u00c0-\u024f"
+_FOREIGN = ("\u0370-\u03ff\u0400-\u052f\u0590-\u05ff\u0600-\u06ff\u0e00-\u0e7f\u2500-\u259f"
+            "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff61-\uff9f\ufffd")
+_MIXED_SCRIPT = re.compile(f"[{_LATIN}][{_FOREIGN}]|[{_FOREIGN}][{_LATIN}]")
+MIXED_SCRIPT_LIE = 3  # this many mixed-script junctions in the first 100,000 characters make a label a lie
 _HTML_END = re.compile(r"</html\s*>", re.I)
 _ONLY_COMMENTS = re.compile(r"\s*(?:<!--.*?-->\s*)*", re.S)  # what caches append after </html>
 
@@ -137,8 +145,10 @@ def _decode(body: bytes, content_type: str | None) -> tuple[str, str]:
 
     Order: BOM, UTF-16 recognised by its NUL bytes, HTTP charset, <meta charset>. A declared (or absent) UTF-8 that is not valid
     UTF-8 is decoded run by run, invalid runs as cp1252 (label "utf-8+cp1252"), or wholly as
-    cp1252 when it holds no valid multibyte sequence. A declared Western single-byte charset
-    loses to a body that is valid UTF-8 with multibyte sequences (a common misconfiguration).
+    cp1252 when it holds no valid multibyte sequence. Any other declared charset loses to a body
+    that is valid UTF-8 with multibyte sequences (a common misconfiguration; text in another charset
+    is next to never valid UTF-8), and another script's charset to cp1252 when it glues foreign letters
+    to Latin ones ("SИgou") where cp1252 does not (`_MIXED_SCRIPT`).
     """
     if not body:
         return "", "utf-8"
@@ -161,9 +171,14 @@ def _decode(body: bytes, content_type: str | None) -> tuple[str, str]:
         if _UTF8_MULTIBYTE.search(body):
             return body.decode("utf-8", errors="malinews-cp1252"), "utf-8+cp1252"
         enc = "cp1252" if enc else _guess_undeclared(body)
-    elif enc == "cp1252" and text is not None and _UTF8_MULTIBYTE.search(body):
-        return text, "utf-8"
+    elif text is not None and _UTF8_MULTIBYTE.search(body):
+        return text, "utf-8"  # valid UTF-8 with multibyte sequences is UTF-8, whatever the label says
     try:
-        return body.decode(enc, errors="replace"), enc
+        decoded = body.decode(enc, errors="replace")
     except (LookupError, ValueError):  # pragma: no cover - _normalise already checked the label
         return body.decode("cp1252", errors="replace"), "cp1252"
+    if enc != "cp1252" and len(_MIXED_SCRIPT.findall(decoded, 0, 100_000)) >= MIXED_SCRIPT_LIE:
+        western = body.decode("cp1252", errors="replace")
+        if _MIXED_SCRIPT.search(western, 0, 100_000) is None:
+            return western, "cp1252"  # Western text under another script's label
+    return decoded, enc

@@ -58,6 +58,36 @@ def test_header_wins_over_meta() -> None:
     assert encoding == "cp1251" and "Привет" in text
 
 
+SEGOU = ("<p>À Ségou, les producteurs de riz préparent l'hivernage malgré le retard des engrais promis par "
+          "l'État ; l'été sera décisif, a déclaré le préfet à Niono.</p>")
+
+
+@pytest.mark.parametrize("label", ["koi8-r", "windows-1256", "shift_jis", "gb2312", "windows-1251", "big5", "euc-kr",
+                                   "iso-8859-7"])
+def test_valid_utf8_wins_over_any_label(label: str) -> None:
+    text, encoding = decode_body(SEGOU.encode("utf-8"), f"text/html; charset={label}")
+    assert (encoding, text) == ("utf-8", SEGOU)
+
+
+@pytest.mark.parametrize("label", ["koi8-r", "shift_jis", "gb2312", "windows-1251", "euc-kr", "iso-8859-7"])
+def test_western_text_under_another_scripts_label_is_cp1252(label: str) -> None:
+    """French in cp1252 labelled KOI8-R read "SИgou", in GB2312 "S茅gou" or "Sgou": Latin letters glued
+    to another script's are a lying label."""
+    text, encoding = decode_body(SEGOU.encode("cp1252"), f"text/html; charset={label}")
+    assert (encoding, text) == ("cp1252", SEGOU)
+
+
+@pytest.mark.parametrize(("label", "native"), [
+    ("koi8-r", "<p>Новости из Бамако: правительство объявило о новых мерах, iPhone и Wi-Fi в городе.</p>"),
+    ("windows-1256", "<p>أخبار من باماكو: أعلنت الحكومة عن إجراءات جديدة في المدينة اليوم.</p>"),
+    ("shift_jis", "<p>バマコからのニュース：政府は新しい措置を発表しました。</p>"),
+    ("gb2312", "<p>来自巴马科的新闻：政府宣布了新的措施。</p>"),
+])
+def test_text_truly_in_another_script_keeps_its_label(label: str, native: str) -> None:
+    text, encoding = decode_body(native.encode(label), f"text/html; charset={label}")
+    assert text == native and encoding != "cp1252"
+
+
 @pytest.mark.parametrize(("bom", "codec"), [(codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le")])
 def test_bom(bom: bytes, codec: str) -> None:
     text, encoding = decode_body(bom + "<p>Mopti</p>".encode(codec), "text/html; charset=iso-8859-1")

@@ -444,6 +444,15 @@ def markup_more(add: Any, art: Any, pages: dict[str, str | bytes], routes: list[
     add("M57", "controles-echappes-dans-le-json-ld", "article",
         "C0 and C1 control characters escaped in the JSON-LD headline, description and author (\\u0001, \\u000b, \\u0085): "
         "archived in the title and description", art("M57", "controles-echappes-dans-le-json-ld", t, jsonld=ld), title=t)
+    t = "Kidal : une page en UTF-8 déclarée KOI8-R par le serveur"
+    add("M58", "page-utf8-declaree-koi8-r", "article",
+        "UTF-8 bytes under `charset=koi8-r` (header): read 'Sц╘gou' (only a Western label lost to valid UTF-8)",
+        art("M58", "page-utf8-declaree-koi8-r", t), 'headers = { "Content-Type" = "text/html; charset=koi8-r" }', t)
+    t = "Douentza : une page en cp1252 déclarée cyrillique (windows-1251)"
+    add("M59", "page-cp1252-declaree-cyrillique", "article",
+        "cp1252 bytes under `charset=windows-1251` (header and meta): read 'Sйgou', Cyrillic letters glued to Latin ones",
+        art("M59", "page-cp1252-declaree-cyrillique", t).replace('<meta charset="utf-8">', '<meta charset="windows-1251">'),
+        'encoding = "cp1252"\nheaders = { "Content-Type" = "text/html; charset=windows-1251" }', t)
 
 
 if __name__ == "__main__":
