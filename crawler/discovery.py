@@ -15,6 +15,7 @@ import lxml.etree
 from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
+from crawler.xmlcharset import as_utf8
 from crawler.xmlrefs import DOCTYPE, drop_doctype, repair_references
 from pipelines.dates import EARLIEST, FUTURE_TOLERANCE, normalize_iso
 from pipelines.links import MAX_LINK_LENGTH
@@ -289,7 +290,7 @@ def parse_discovery_document(body: bytes, url: str, max_size: int = 50 * 1024 * 
 
 
 def _parse_document(body: bytes, url: str, max_size: int) -> Discovered:
-    data = maybe_gunzip(body, max_size)
+    data = as_utf8(maybe_gunzip(body, max_size))
     root = root_element(data)
     if root is None and (junk := _XML_START.search(data, 0, 2048)) is not None:
         # Text before the XML (a PHP warning printed by a WordPress plugin): lxml refuses a late

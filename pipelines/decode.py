@@ -35,7 +35,15 @@ _LATIN = "A-Za-z\u00c0-\u024f"
 _FOREIGN = ("\u0370-\u03ff\u0400-\u052f\u0590-\u05ff\u0600-\u06ff\u0e00-\u0e7f\u2500-\u259f"
             "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff61-\uff9f\ufffd")
 _MIXED_SCRIPT = re.compile(f"[{_LATIN}][{_FOREIGN}]|[{_FOREIGN}][{_LATIN}]")
-MIXED_SCRIPT_LIE = 3  # this many mixed-script junctions in the first 100,000 characters make a label a lie
+_FOREIGN_CHAR = re.compile(f"[{_FOREIGN}]")
+SNIFF_CHARS = 100_000
+
+
+def _glues_scripts(text: str) -> bool:
+    """Whether another script's letters in `text` mostly touch Latin ones (at least one junction per
+    four such letters, in the first 100,000 characters): a lying label, not text in that script."""
+    junctions = len(_MIXED_SCRIPT.findall(text, 0, SNIFF_CHARS))
+    return junctions > 0 and junctions * 4 >= len(_FOREIGN_CHAR.findall(text, 0, SNIFF_CHARS))
 _HTML_END = re.compile(r"</html\s*>", re.I)
 _ONLY_COMMENTS = re.compile(r"\s*(?:<!--.*?-->\s*)*", re.S)  # what caches append after </html>
 
@@ -177,8 +185,8 @@ def _decode(body: bytes, content_type: str | None) -> tuple[str, str]:
         decoded = body.decode(enc, errors="replace")
     except (LookupError, ValueError):  # pragma: no cover - _normalise already checked the label
         return body.decode("cp1252", errors="replace"), "cp1252"
-    if enc != "cp1252" and len(_MIXED_SCRIPT.findall(decoded, 0, 100_000)) >= MIXED_SCRIPT_LIE:
+    if enc != "cp1252" and _glues_scripts(decoded):
         western = body.decode("cp1252", errors="replace")
-        if _MIXED_SCRIPT.search(western, 0, 100_000) is None:
+        if _MIXED_SCRIPT.search(western, 0, SNIFF_CHARS) is None:
             return western, "cp1252"  # Western text under another script's label
     return decoded, enc

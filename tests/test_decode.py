@@ -69,12 +69,19 @@ def test_valid_utf8_wins_over_any_label(label: str) -> None:
     assert (encoding, text) == ("utf-8", SEGOU)
 
 
-@pytest.mark.parametrize("label", ["koi8-r", "shift_jis", "gb2312", "windows-1251", "euc-kr", "iso-8859-7"])
+@pytest.mark.parametrize("label", ["koi8-r", "shift_jis", "gb2312", "windows-1251", "euc-kr", "iso-8859-7", "windows-1256"])
 def test_western_text_under_another_scripts_label_is_cp1252(label: str) -> None:
     """French in cp1252 labelled KOI8-R read "SИgou", in GB2312 "S茅gou" or "Sgou": Latin letters glued
     to another script's are a lying label."""
     text, encoding = decode_body(SEGOU.encode("cp1252"), f"text/html; charset={label}")
     assert (encoding, text) == ("cp1252", SEGOU)
+
+
+def test_one_glued_letter_in_a_short_text_is_enough() -> None:
+    """A short `<loc>` decoded as windows-1251 reads "lйgislatives-а-kati": two junctions, but every
+    Cyrillic letter touches a Latin one."""
+    body = '<loc>http://x.ml/législatives-à-kati/</loc>'.encode("cp1252")
+    assert decode_body(body, "text/xml; charset=windows-1251") == (body.decode("cp1252"), "cp1252")
 
 
 @pytest.mark.parametrize(("label", "native"), [

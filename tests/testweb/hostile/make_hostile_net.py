@@ -201,11 +201,13 @@ def discovery_site() -> None:
     undated_article(pages, cases)
     generated_sitemap(pages, cases)
     long_doctype_discovery(pages, cases)
+    charset_discovery(pages, routes, cases)
     write_site("traps", pages, "\n\n".join(routes) + "\n", cases,
                "Discovery traps. D1 and D2 are reachable only through the looping sitemap index; D15-D18 only through "
                "a text sitemap, a sitemap served as HTML, an Atom feed and a 50,000-item RSS feed; D19-D21 only through "
                "documents whose references lxml's recovering parser read wrong; D26-D27 only through a sitemap and a "
-               "feed whose DOCTYPE is longer than the sniffed bytes.")
+               "feed whose DOCTYPE is longer than the sniffed bytes; D28-D29 only through a feed and a sitemap whose "
+               "declared charset lies, under accented addresses.")
 
 
 GIANT_FEED_ITEMS = 50_000
@@ -353,6 +355,34 @@ def long_doctype_discovery(pages: dict[str, str | bytes], cases: list[dict]) -> 
                           f"listed only by {what} whose DOCTYPE defines one {QUADRATIC_ENTITY:,}-character entity, referenced "
                           f"{QUADRATIC_REFS:,} times (the 'quadratic blowup'): its root lay past the 64 KiB sniffed (unreadable)",
                           f"Article {key} : " + found[key].split("/")[-2].replace("-", " ")))
+
+
+def charset_discovery(pages: dict[str, str | bytes], routes: list[str], cases: list[dict]) -> None:
+    """D28-D29: genuine articles under accented addresses, listed only by a feed declared ISO-8859-1
+    but written in UTF-8 (its link read `/lÃ©gislatives-…/`) and by a sitemap declared UTF-8 but saved
+    in cp1252 (its `<loc>` lost its accents): both were requested at addresses that do not exist."""
+    found = {}
+    for key, slug in (("D28", "législatives-à-kati-selon-un-flux-mal-étiqueté"),
+                      ("D29", "élections-à-ségou-selon-un-plan-mal-étiqueté")):
+        day = case_day(int(key[1:]), 8)
+        raw = f"/{day.replace('-', '/')}/{slug}/"
+        pages[raw] = article(f"Article {key} : " + slug.replace("-", " "), day, slug, key)
+        found[key] = (raw, f"/{day.replace('-', '/')}/{quote(slug)}/")
+    pages["/flux/etiquete-latin1.rss"] = ('<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel>'
+                                         f'<title>Actualités</title><item><title>Législatives à Kati</title>'
+                                         f'<link>{{BASE}}{found["D28"][0]}</link></item></channel></rss>')
+    pages["/plan-etiquete-utf8.xml"] = ('<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/'
+                                        f'schemas/sitemap/0.9"><url><loc>{{BASE}}{found["D29"][0]}</loc></url></urlset>')
+    routes.append('[routes."/plan-etiquete-utf8.xml"]\nencoding = "cp1252"\n'
+                  'headers = { "Content-Type" = "application/xml" }')
+    pages["/robots.txt"] = str(pages["/robots.txt"]) + "Sitemap: {BASE}/plan-etiquete-utf8.xml\n"
+    pages["/"] = str(pages["/"]).replace("</head>", '<link rel="alternate" type="application/rss+xml" href="/flux/etiquete-latin1.rss"></head>')
+    cases += [
+        case("D28", found["D28"][1], "article", "an accented address listed only by an RSS feed declared ISO-8859-1 but "
+             "written in UTF-8 (requested as /lÃ©gislatives-…/, a 404)", "Article D28 : " + "législatives-à-kati-selon-un-flux-mal-étiqueté".replace("-", " ")),
+        case("D29", found["D29"][1], "article", "an accented address listed only by a sitemap declared UTF-8 but saved in "
+             "cp1252 (its accents lost: a 404)", "Article D29 : " + "élections-à-ségou-selon-un-plan-mal-étiqueté".replace("-", " ")),
+    ]
 
 
 def giant_feed(article_path: str) -> str:
