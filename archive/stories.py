@@ -18,6 +18,13 @@ from archive.site_names import learn_site_names
 
 WINDOW = 1             # months either side of an article's month searched for copies
 PER_STORY_TRIES = 5    # members of one candidate story verified before giving up on it
+# Templated articles (the weekly "Communiqué du Conseil des ministres", notices, obituaries) share
+# most of their text and so their LSH buckets, yet each is its own story: every new one had every
+# earlier one as a candidate, a verification each, and past the fingerprint cache each re-read and
+# re-fingerprinted (1,000 such articles took the writer 80 s a hundred). Both are bounded; a real
+# copy shares more bands with its source than with a template's other issues, so it comes first.
+BUCKET_READ = 200      # members read per LSH bucket (the most recent ids)
+MAX_VERIFIED = 10      # candidate articles verified per new article, most alike first
 DOC_CACHE = 512        # fingerprinted archived articles kept for the next verifications
 ARTICLE_COLS = "id, site, url, title, text, content_hash, published, first_seen, story_id"
 
@@ -73,7 +80,7 @@ class StoryIndex:
         self._names = names
         self._matcher: CreditMatcher | None = None
         self._known: set[str] = set()
-        self._sql: dict[int, str] = {}
+        self._sql: dict[tuple[int, int | None], str] = {}
         self._docs: OrderedDict[int, Doc] = OrderedDict()  # LRU of archived articles' fingerprints
         row = db.execute("SELECT value FROM dedupe_settings WHERE key = 'threshold'").fetchone()
         self.threshold = float(row[0]) if row else DEFAULT_THRESHOLD
@@ -142,13 +149,17 @@ class StoryIndex:
         self.refresh(story)
         return story
 
-    def _candidates(self, keys: tuple[int, ...], period: int, only: set[int] | None = None) -> dict[int, int]:
-        """Articles sharing an LSH bucket within the month window, with the number of shared keys."""
+    def _candidates(self, keys: tuple[int, ...], period: int, only: set[int] | None = None,
+                    per_bucket: int | None = None) -> dict[int, int]:
+        """Articles sharing an LSH bucket within the month window, with the number of shared keys
+        (at most the `per_bucket` most recent members of each bucket, when given)."""
         n = len(keys) * (2 * WINDOW + 1)
         if not keys:
             return {}
-        sql = self._sql.get(n) or self._sql.setdefault(n, " UNION ALL ".join(
-            ["SELECT article_id FROM lsh_buckets WHERE period = ? AND band = ? AND bucket = ?"] * n))
+        one = "SELECT article_id FROM lsh_buckets WHERE period = ? AND band = ? AND bucket = ?"
+        if per_bucket is not None:
+            one = f"SELECT article_id FROM ({one} ORDER BY article_id DESC LIMIT {int(per_bucket)})"
+        sql = self._sql.get((n, per_bucket)) or self._sql.setdefault((n, per_bucket), " UNION ALL ".join([one] * n))
         params = [x for p in range(period - WINDOW, period + WINDOW + 1) for b, k in enumerate(keys) for x in (p, b, k)]
         hits: dict[int, int] = {}
         for (cid,) in self.db.execute(sql, params):
@@ -158,7 +169,7 @@ class StoryIndex:
 
     def _matching_stories(self, doc: Doc, period: int, exclude: set[int]) -> set[int]:
         """Stories (other than `exclude`) with a member that passes the same-story test against `doc`."""
-        hits = self._candidates(doc.sketch.keys, period)
+        hits = self._candidates(doc.sketch.keys, period, per_bucket=BUCKET_READ)
         hits.pop(doc.id, None)
         if not hits:
             return set()
@@ -167,14 +178,24 @@ class StoryIndex:
             f"SELECT a.id, a.story_id, a.published, a.url, m.signature, m.n_shingles FROM articles a "
             f"JOIN minhashes m ON m.article_id = a.id WHERE a.id IN ({marks}) AND a.story_id IS NOT NULL",
             list(hits)).fetchall()
-        rows.sort(key=lambda r: (-hits[r[0]], r[2] or "~", r[3]))
+        if len(rows) > MAX_VERIFIED:  # most alike first: shared bands, then the estimated Jaccard
+            close = {r[0]: estimated_jaccard(doc.sketch.signature, np.frombuffer(r[4], dtype=np.uint32)) for r in rows}
+            rows.sort(key=lambda r: (-hits[r[0]], -close[r[0]], r[2] or "~", r[3]))
+        else:
+            rows.sort(key=lambda r: (-hits[r[0]], r[2] or "~", r[3]))
         found: set[int] = set()
         tries: dict[int, int] = {}
+        verified = 0
         for cid, story, _, _, sig, size in rows:
             if story in exclude or story in found or tries.get(story, 0) >= PER_STORY_TRIES:
                 continue
             tries[story] = tries.get(story, 0) + 1
-            if self._plausible(doc.sketch, np.frombuffer(sig, dtype=np.uint32), size) and self.verify(doc, cid).same:
+            if not self._plausible(doc.sketch, np.frombuffer(sig, dtype=np.uint32), size):
+                continue
+            if verified >= MAX_VERIFIED:
+                break
+            verified += 1
+            if self.verify(doc, cid).same:
                 found.add(story)
         return found
 

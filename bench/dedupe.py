@@ -1,10 +1,11 @@
 """Benchmark story deduplication: synthetic archives of N articles, 5 % lightly edited copies.
 
-Usage:  .venv/bin/python bench/dedupe.py [--sizes 10000,100000] [--dir DIR] [--keep]
+Usage:  .venv/bin/python bench/dedupe.py [--sizes 10000,100000] [--templated 2000] [--dir DIR] [--keep]
 For each size it builds an archive through `Archive.save_batch` (stories deferred) and times
 `StoryIndex.assign_all` on every chunk of 1,000 new articles (commit included): the per-article
 dedupe time over the whole build and over its last 10 % (the marginal cost at that size), peak RSS,
-and pairwise precision/recall against the known copies. CPU time (process) is printed beside wall time:
+and pairwise precision/recall against the known copies; then (`--templated N`) N templated articles of
+one outlet and month, whose per-article cost must not grow with N. CPU time (process) is printed beside wall time:
 on a shared machine it is the steadier of the two. Progress goes to stderr; the last stdout
 line is ONE JSON object of figures.
 """
@@ -173,12 +174,49 @@ def run(size: int, workdir: Path, seed: int) -> dict[str, Any]:
             "copies": size - sum(1 for n in truth_sizes if n), "db_mb": round(path.stat().st_size / 1e6, 1)}
 
 
+def run_templated(n: int, workdir: Path, seed: int) -> dict[str, Any]:
+    """`n` templated articles of one outlet and month (a communiqué of nominations: one shared template of
+    300-500 words, 40 decree numbers of its own each, every one its own story): per-article dedupe time over the first and
+    the last 10 %. Each shares its LSH buckets with all the earlier ones, so the cost must stay flat."""
+    path = workdir / "dedupe-templated.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    archive = Archive.open(path, stories=False)
+    index = StoryIndex(archive.db)
+    corpus = Corpus(seed)
+    template = corpus.text().split("\n")
+    month = datetime(2025, 3, 1, tzinfo=timezone.utc)
+    times: list[float] = []
+    for start in range(0, n, 100):
+        chunk = []
+        for i in range(start, min(n, start + 100)):
+            # what is filled into the template: decree and registration numbers
+            own = " ".join(f"n°{corpus.rng.randrange(10 ** 6)}" for _ in range(40))
+            text = "\n".join([*template[:2], f"Nominations {i} : {own}.", *template[2:]])
+            chunk.append(item(f"https://outlet00.ml/communique/{i}-0", "outlet00", f"Communiqué numéro {i}", text,
+                              month + timedelta(days=i % 28, hours=i % 24)))
+        ids = [r.article_id for r in archive.save_batch(chunk)]
+        t0 = time.perf_counter()
+        index.assign_all(ids, batch=len(ids))
+        times.extend([(time.perf_counter() - t0) / len(ids)] * len(ids))
+    stories = archive.db.execute("SELECT count(*) FROM stories").fetchone()[0]
+    archive.close()
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    tenth = max(n // 10, 1)
+    first, last = sum(times[:tenth]) / tenth, sum(times[-tenth:]) / tenth
+    return {"templated": n, "stories": stories, "dedupe_ms_first10pct": round(1000 * first, 3),
+            "dedupe_ms_last10pct": round(1000 * last, 3), "last_vs_first": round(last / first, 2)}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000,100000", help="comma-separated archive sizes (e.g. 10000,100000,1000000)")
     parser.add_argument("--dir", default=None, help="where to build the archives (default: a temporary directory)")
     parser.add_argument("--keep", action="store_true", help="keep the archives")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--templated", type=int, default=2000,
+                        help="also build N templated articles of one outlet and month (0 = skip)")
     args = parser.parse_args(argv)
     workdir = Path(args.dir) if args.dir else Path(tempfile.mkdtemp(prefix="malinews-dedupe-"))
     workdir.mkdir(parents=True, exist_ok=True)
@@ -193,6 +231,12 @@ def main(argv: list[str] | None = None) -> int:
         if not args.keep:
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{workdir / f'dedupe-{size}.db'}{suffix}").unlink(missing_ok=True)
+    templated = run_templated(args.templated, workdir, args.seed) if args.templated else None
+    if templated:
+        print(f"{args.templated:>9,} templated articles of one outlet and month: dedupe "
+              f"{templated['dedupe_ms_first10pct']:.2f} ms/article over the first 10 %, "
+              f"{templated['dedupe_ms_last10pct']:.2f} over the last ({templated['last_vs_first']:.2f}x), "
+              f"{templated['stories']:,} stories")
     if not args.keep and not args.dir:
         shutil.rmtree(workdir, ignore_errors=True)
     base = results[0]
@@ -200,7 +244,8 @@ def main(argv: list[str] | None = None) -> int:
                "scaling_last10pct_vs_first": round(results[-1]["dedupe_ms_per_article_last10pct"]
                                                    / base["dedupe_ms_per_article"], 2),
                "scaling_cpu_last10pct_vs_first": round(results[-1]["dedupe_cpu_ms_per_article_last10pct"]
-                                                       / base["dedupe_cpu_ms_per_article"], 2)}
+                                                       / base["dedupe_cpu_ms_per_article"], 2),
+               "templated": templated}
     print(json.dumps(figures))
     return 0
 

@@ -192,3 +192,44 @@ def test_credits_name_outlets_of_any_sites_file(archive: Archive) -> None:
     assert credited == "legacy", "learned from the original's <title>, the credit now names its site key"
     row = archive.db.execute("SELECT original_site, n_articles FROM stories").fetchone()
     assert row == ("legacy", 2)
+
+
+COUNCIL = ("Le Conseil des Ministres s'est réuni en session ordinaire au Palais de Koulouba sous la présidence du "
+           "Chef de l'État. Après examen des points inscrits à l'ordre du jour, le Conseil a adopté des projets de "
+           "texte et procédé à des nominations. Au titre du Ministère de l'Économie et des Finances, sur le rapport du "
+           "ministre, le Conseil a adopté un projet de décret portant approbation du marché relatif aux travaux. ") * 3
+
+
+def communique(n: int) -> str:
+    """The n-th weekly communiqué: the same template, its own nominations (each is its own story)."""
+    names = " ".join(f"Nommé{(n * 7919 + i * 104729) % 1000003}" for i in range(40))
+    return f"{COUNCIL}\nNominations de la semaine {n} : {names}.\n{COUNCIL}"
+
+
+def test_templated_articles_are_verified_against_a_bounded_number_of_candidates(
+        archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every new communiqué shares its LSH buckets with every earlier one: each was verified against
+    all of them (quadratic; past the fingerprint cache, 1,000 took the writer 80 s a hundred)."""
+    from archive import stories
+
+    calls: list[int] = []
+    real = stories.StoryIndex.verify
+    monkeypatch.setattr(stories.StoryIndex, "verify", lambda self, doc, other: calls.append(doc.id) or real(self, doc, other))
+    n = stories.MAX_VERIFIED + 15
+    archive.save_batch([to_item(art(f"https://essor.ml/communique-{i}/", "essor", communique(i),
+                                    title=f"Communiqué du Conseil des Ministres numéro {i}")) for i in range(n)])
+    per_article = [calls.count(i) for i in set(calls)]
+    assert max(per_article) == stories.MAX_VERIFIED  # the latest ones met the bound
+    assert archive.db.execute("SELECT count(DISTINCT story_id) FROM articles").fetchone()[0] == n
+
+
+def test_a_copy_of_one_templated_article_still_finds_its_story(archive: Archive) -> None:
+    n = 60
+    archive.save_batch([to_item(art(f"https://essor.ml/communique-{i}/", "essor", communique(i),
+                                    title=f"Communiqué du Conseil des Ministres numéro {i}")) for i in range(n)])
+    copy = art("https://maliweb.net/communique-17/", "maliweb", communique(17) + "\nSource : L'Essor",
+               title="Communiqué du Conseil des Ministres numéro 17")
+    archive.save_batch([to_item(copy)])
+    assert story_of(archive, copy.url) == story_of(archive, "https://essor.ml/communique-17/")
+    assert archive.db.execute("SELECT count(*) FROM articles WHERE story_id = ?",
+                              [story_of(archive, copy.url)]).fetchone()[0] == 2
