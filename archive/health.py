@@ -84,6 +84,9 @@ def _evaluate(h: OutletHealth, act: dict[str, Any] | None, cov: dict[str, Any] |
         if run["last_run_dead_sources"]:
             h.warnings.append(f"{run['last_run_dead_sources']} sitemap(s), feed(s) or page(s) listed only gone "
                               "addresses in its last run (cut after MALINEWS_DEAD_SOURCE_AFTER in a row)")
+        if run["last_run_budget_skipped"]:
+            h.warnings.append(f"used its request budget in its last run: {run['last_run_budget_skipped']} requests "
+                              "skipped past MALINEWS_MAX_REQUESTS_PER_SITE (an endless chain of pages?)")
         if run["last_run_date_disagreements"]:
             h.warnings.append(f"{run['last_run_date_disagreements']} date disagreements in its last run")
     if cov:

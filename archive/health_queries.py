@@ -102,7 +102,8 @@ _RUN_SITES = """SELECT r.id AS run_id, j.value AS site, r.started, r.finished, r
          json_extract(r.stats, '$.malinews."malinews/' || j.value || '/date_disagreements"') AS date_disagreements,
          json_extract(r.stats, '$.malinews."malinews/' || j.value || '/site_down_skipped"') AS site_down_skipped,
          json_extract(r.stats, '$.malinews."malinews/' || j.value || '/gone_remembered"') AS gone,
-         json_extract(r.stats, '$.malinews."malinews/' || j.value || '/dead_sources"') AS dead_sources
+         json_extract(r.stats, '$.malinews."malinews/' || j.value || '/dead_sources"') AS dead_sources,
+         json_extract(r.stats, '$.malinews."malinews/' || j.value || '/budget_skipped"') AS budget_skipped
   FROM crawl_runs r, json_each(CASE WHEN json_valid(r.sites) THEN r.sites ELSE '[]' END) j"""
 
 LAST_RUNS_SQL = f"""WITH per AS (
@@ -121,6 +122,7 @@ SELECT ranked.site, run_id AS last_run_id, started AS last_run_started, finished
        coalesce(date_disagreements, 0) AS last_run_date_disagreements,
        coalesce(site_down_skipped, 0) AS last_run_site_down_skipped,
        coalesce(gone, 0) AS last_run_gone, coalesce(dead_sources, 0) AS last_run_dead_sources,
+       coalesce(budget_skipped, 0) AS last_run_budget_skipped,
        ok.last_success
 FROM ranked LEFT JOIN ok ON ok.site = ranked.site
 WHERE rn = 1 ORDER BY ranked.site"""

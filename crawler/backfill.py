@@ -65,7 +65,7 @@ def save_hints(jobdir: str | Path | None, pending: dict[str, dict[str, Any]]) ->
 
 def apply_mode(settings: Any, db: str | Path, sites: list[str], *, backfill: bool, since: str | None,
                until: str | None, overrides: dict[str, Any] | None = None) -> Path | None:
-    """Set a run's MALINEWS_BACKFILL/UNTIL; for a backfill also its JOBDIR and no listing-page cap.
+    """Set a run's MALINEWS_BACKFILL/UNTIL; for a backfill also its JOBDIR and no listing-page or request cap.
 
     Returns the job directory of a backfill (None for a recent crawl). `-s` overrides still win.
     """
@@ -78,6 +78,8 @@ def apply_mode(settings: Any, db: str | Path, sites: list[str], *, backfill: boo
     settings.set("JOBDIR", str(jobdir), priority="cmdline")
     if "MALINEWS_MAX_LISTING_PAGES" not in overrides:
         settings.set("MALINEWS_MAX_LISTING_PAGES", 10**9, priority="cmdline")
+    if "MALINEWS_MAX_REQUESTS_PER_SITE" not in overrides:
+        settings.set("MALINEWS_MAX_REQUESTS_PER_SITE", 0, priority="cmdline")
     return jobdir
 
 

@@ -45,6 +45,7 @@ SCRAPER_SLOT_MAX_ACTIVE_SIZE = 1024 * 1024
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.SiteScopeMiddleware": 50,
     "crawler.deadsources.DeadSourceMiddleware": 55,
+    "crawler.sitebudget.SiteBudgetMiddleware": 57,  # MALINEWS_MAX_REQUESTS_PER_SITE per run
     # Beside the downloader, before RetryMiddleware (550): it sees every attempt, retries included
     # (counting only final failures, a sitemap's first attempts would all go out before a retry failed).
     "crawler.sitehealth.SiteHealthMiddleware": 560,
@@ -82,6 +83,7 @@ MALINEWS_MAX_PAGE_BYTES = 8 * 1024 * 1024  # larger HTML pages are counted and s
 MALINEWS_MAX_PAGE_TAGS = 500_000  # HTML pages with more `<` are counted and skipped (real ones: at most ~4,000)
 MALINEWS_MAX_SITEMAPS = 2000  # per site: sitemap documents followed (an endless chain of distinct ones stops)
 MALINEWS_MAX_LINKS_PER_PAGE = 2000  # a page with more links is followed for its first 2000 only (counted)
+MALINEWS_MAX_REQUESTS_PER_SITE = 20_000  # per run (a backfill lifts it): an endless chain of pages ends; 0 = no limit
 MALINEWS_EXTRACT_WORKERS = 0  # 0 → one per core
 MALINEWS_EXTRACT_TIMEOUT = 120
 MALINEWS_BATCH_SIZE = 100

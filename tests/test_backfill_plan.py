@@ -49,9 +49,11 @@ def test_backfill_settings_and_cleanup(tmp_path: Path) -> None:
     jobdir = apply_mode(settings, tmp_path / "a.db", ["essor"], backfill=True, since="2025-01-01", until=None)
     assert jobdir is not None and settings.get("JOBDIR") == str(jobdir)
     assert settings.getint("MALINEWS_MAX_LISTING_PAGES") >= 10**9
-    kept = apply_mode(Settings(), tmp_path / "a.db", ["essor"], backfill=True, since=None, until=None,
-                      overrides={"MALINEWS_MAX_LISTING_PAGES": "5"})
-    assert kept is not None
+    assert settings.getint("MALINEWS_MAX_REQUESTS_PER_SITE") == 0  # a backfill has no request budget
+    own = Settings({"MALINEWS_MAX_REQUESTS_PER_SITE": 70})
+    kept = apply_mode(own, tmp_path / "a.db", ["essor"], backfill=True, since=None, until=None,
+                      overrides={"MALINEWS_MAX_LISTING_PAGES": "5", "MALINEWS_MAX_REQUESTS_PER_SITE": "70"})
+    assert kept is not None and own.getint("MALINEWS_MAX_REQUESTS_PER_SITE") == 70
     jobdir.mkdir(parents=True)
     finish_job(jobdir, "interrupted")
     assert jobdir.is_dir()

@@ -69,7 +69,7 @@ def archive_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
                                                 "amap": {"pages": 18, "errors": 0, "articles_new": 7}},
         "malinews": {"malinews/maliweb/date_disagreements": 3, "malinews/essor/site_down_skipped": 180,
                      "malinews/essor/gone_remembered": 12, "malinews/essor/dead_sources": 1,
-                     "malinews/amap/gone_remembered": 5}})
+                     "malinews/amap/gone_remembered": 5, "malinews/maliweb/budget_skipped": 7341}})
     archive.close()
     (path.parent / "sites.toml").write_text(SITES_TOML, encoding="utf-8")
     return path
@@ -91,6 +91,8 @@ def test_health_flags_the_silent_outlet_and_the_collapsed_field(archive_path: Pa
     assert ("warning essor: 12 article addresses found gone in its last run (86% of requests): has the outlet "
             "moved its articles to new addresses?") in proc.stderr
     assert "warning essor: 1 sitemap(s), feed(s) or page(s) listed only gone addresses" in proc.stderr
+    assert ("warning maliweb: used its request budget in its last run: 7341 requests skipped past "
+            "MALINEWS_MAX_REQUESTS_PER_SITE") in proc.stderr
     assert "warning amap" not in proc.stderr  # 5 gone of 18: a few dead links, not a move
     assert "2 alert(s) on 2 outlet(s)." in proc.stderr
     lines = {line.split()[0]: line for line in proc.stdout.splitlines()[2:]}

@@ -7,6 +7,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from twisted.python.failure import Failure
 
+from crawler.sitebudget import BudgetSkip
 from crawler.sitehealth import SiteDownSkip
 
 logger = logging.getLogger(__name__)
@@ -29,8 +30,8 @@ class SpiderAccounting:
         """Count download failures per site; robots refusals and ignored requests are counted apart."""
         request = failure.request  # type: ignore[attr-defined]
         key = request.meta.get("site", "?")
-        if failure.check(SiteDownSkip):
-            return  # counted by SiteHealthMiddleware (site_down_skipped), logged once there
+        if failure.check(SiteDownSkip, BudgetSkip):
+            return  # counted by SiteHealthMiddleware (site_down_skipped) or SiteBudgetMiddleware, logged once there
         if failure.check(IgnoreRequest):
             reason = "disallowed" if "robots" in str(failure.value).lower() else "ignored"
             self._count(key, reason, f"malinews/{reason}")
