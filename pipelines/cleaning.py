@@ -96,14 +96,20 @@ def byline_author(line: str) -> str | None:
 
 _AUTHOR_PREFIX = re.compile(r"^(?:Par|PAR|By|BY)\s+")
 _NOT_A_NAME = frozenset({"le", "la", "les", "l'", "du", "de", "des", "et", "à", "a", "on", "the", "and"})
+# What follows the comma of "Par X, publié le jeudi 3 avril 2025": the start of a date, not a name.
+_WEEKDAY = r"(?:lun|mar|mercre|jeu|vendre|same)di|dimanche"
+_DATE_WORDS = re.compile(r"(?:publi[ée]e?|mis(?:e)? à jour|modifi[ée]e?|actualis[ée]e?|posted|published|updated|"
+                         rf"il y a|{_WEEKDAY}|le(?=\s+(?:\d|1er|premier|{_WEEKDAY})))\b", re.I)
 
 
 def tidy_author(raw: str) -> str:
     """An extractor's byline as a list of names: "Par X; Le" → "X" (a byline "Par X, le 12 juin"
-    split at its comma leaves a lone article or preposition behind as a second "author")."""
+    split at its comma leaves a lone article or preposition behind as a second "author"), and
+    "Par X; Publié le jeudi" → "X" (the date the byline went on with)."""
     raw = _AUTHOR_PREFIX.sub("", raw.strip())
     parts = [p.strip(" ,.-") for p in raw.split(";")]
-    names = [p for p in parts if p and p.casefold() not in _NOT_A_NAME and not p[:1].isdigit()]
+    names = [p for p in parts if p and p.casefold() not in _NOT_A_NAME and not p[:1].isdigit()
+             and not _DATE_WORDS.match(p)]
     return "; ".join(names)
 
 

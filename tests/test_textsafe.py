@@ -131,6 +131,12 @@ def test_tidy_author_drops_what_a_split_byline_leaves_behind() -> None:
     assert tidy_author("Par Moussa Keïta; Le") == "Moussa Keïta"
     assert tidy_author("Awa Diarra; Oumar Traoré") == "Awa Diarra; Oumar Traoré"
     assert tidy_author("Le") == ""
+    assert tidy_author("Moussa Keïta; Publié le") == "Moussa Keïta"
+    assert tidy_author("Moussa Keïta; Publié le jeudi") == "Moussa Keïta"
+    assert tidy_author("Awa Diarra; mis à jour le 3 avril") == "Awa Diarra"
+    assert tidy_author("Awa Diarra; Jeudi 3 avril 2025") == "Awa Diarra"
+    assert tidy_author("Awa Diarra; le 3 avril 2025") == "Awa Diarra"
+    assert tidy_author("Leïla Touré; Lejeune Diallo; Le Bris") == "Leïla Touré; Lejeune Diallo; Le Bris"  # names, not dates
 
 
 def test_html_escaped_twice_by_the_cms_is_read_as_paragraphs() -> None:
