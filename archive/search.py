@@ -8,6 +8,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from archive.errors import SearchSyntaxError
+from archive.ftsquery import plain_query
 
 HL_START, HL_END = "\x02", "\x03"  # snippet markers, rendered by the CLI (bold or **)
 SNIPPET = f"snippet(articles_fts, 1, '{HL_START}', '{HL_END}', ' … ', 24)"
@@ -74,9 +75,27 @@ def search(
 
     By default one hit per story: its original when the original matches, else its best-ranked
     copy, with `also_in` naming the outlets of the other copies; `all_copies` returns every row.
-    `query` is SQLite FTS5 syntax: words, "exact phrases", OR, NOT, prefix*.
-    Raises SearchSyntaxError with a readable message when the query is not valid FTS5.
+    `query` is SQLite FTS5 syntax: words, "exact phrases", OR, NOT, prefix*. A query FTS5 refuses
+    is tried again with its words that hold punctuation quoted (`G5-Sahel`, `aujourd'hui`:
+    `archive.ftsquery.plain_query`); raises SearchSyntaxError, with a readable message, when that
+    fails too.
     """
+    filters = {"site": site, "since": since, "until": until, "limit": limit, "all_copies": all_copies}
+    try:
+        return _search(db, query, **filters)
+    except SearchSyntaxError:
+        plain = plain_query(query)
+        if not plain.strip() or plain == query:
+            raise
+        try:
+            return _search(db, plain, **filters)
+        except SearchSyntaxError:
+            pass
+        raise
+
+
+def _search(db: Database, query: str, *, site: str | None, since: str | None, until: str | None, limit: int,
+            all_copies: bool) -> list[SearchHit]:
     where = ["articles_fts MATCH :q"]
     params: dict[str, Any] = {"q": query}
     if site:
