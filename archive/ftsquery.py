@@ -12,6 +12,8 @@ it is: that is deliberate syntax, and FTS5's error says more than a guess. The s
 from __future__ import annotations
 
 import re
+import sqlite3
+import threading
 
 FTS_COLUMNS = ("title", "text")
 _OPERATORS = frozenset(("AND", "OR", "NOT"))
@@ -50,3 +52,29 @@ def plain_query(query: str) -> str:
         elif (word := _word(piece)) is not None:
             out.append(word)
     return " ".join(out)
+
+
+_PROBES = threading.local()
+
+
+def fts5_accepts(query: str) -> bool:
+    """Whether FTS5 parses `query` against a table with the archive's columns (an empty in-memory
+    one, per thread: no archive is touched, and a SQL function may call it)."""
+    probe = getattr(_PROBES, "conn", None)
+    if probe is None:
+        probe = _PROBES.conn = sqlite3.connect(":memory:")
+        probe.execute(f"CREATE VIRTUAL TABLE probe USING fts5({', '.join(FTS_COLUMNS)})")
+    try:
+        probe.execute("SELECT 1 FROM probe WHERE probe MATCH ?", [query]).fetchall()
+    except sqlite3.Error:
+        return False
+    return True
+
+
+def readable_query(query: str | None) -> str | None:
+    """`query` as written when FTS5 reads it, else `plain_query(query)` when FTS5 reads that (else
+    `query` again, for FTS5 to explain). Registered as the SQL function `fts_query` in datasette."""
+    if not query or fts5_accepts(query):
+        return query
+    plain = plain_query(query)
+    return plain if plain.strip() and fts5_accepts(plain) else query

@@ -9,6 +9,8 @@ from datasette import hookimpl
 from datasette.views.base import DatasetteError
 from markupsafe import Markup, escape
 
+from archive.ftsquery import readable_query
+
 LINK_COLUMNS = {"article": "articles", "original": "articles", "story": "stories"}
 
 
@@ -21,9 +23,11 @@ def safe_href(url: Any) -> str | None:
 
 @hookimpl
 def prepare_connection(conn: sqlite3.Connection, database: str) -> None:
-    """Archive connections refuse every write, whatever SQL or plugin asks for one."""
+    """Archive connections refuse every write, whatever SQL or plugin asks for one; `fts_query(term)`
+    reads a search term as `malinews search` does (`G5-Sahel`, `aujourd'hui`: archive/ftsquery.py)."""
     if not database.startswith("_"):
         conn.execute("PRAGMA query_only = 1")
+    conn.create_function("fts_query", 1, readable_query, deterministic=True)
 
 
 @hookimpl

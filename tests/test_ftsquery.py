@@ -65,3 +65,17 @@ def test_valid_fts5_is_run_as_written(archive: Archive) -> None:
 def test_a_query_still_unreadable_keeps_fts5s_message(archive: Archive) -> None:
     with pytest.raises(SearchSyntaxError, match='syntax error near "NOT"'):
         search(archive.db, "NOT Sahel")
+
+
+@pytest.mark.parametrize(("typed", "read"), [
+    ("G5 AND Sahel", "G5 AND Sahel"),          # valid FTS5: as written
+    ("title:Kidal", "title:Kidal"),
+    ("G5-Sahel", '"G5-Sahel"'),                 # refused as written, read as a phrase
+    ("NOT Kidal", "NOT Kidal"),                 # refused both ways: left for FTS5 to explain
+    ("", ""),
+])
+def test_readable_query_is_the_written_query_whenever_fts5_reads_it(typed: str, read: str) -> None:
+    from archive.ftsquery import fts5_accepts, readable_query
+
+    assert readable_query(typed) == read
+    assert fts5_accepts("G5 AND Sahel") and not fts5_accepts("G5-Sahel") and not fts5_accepts("nope:x")
