@@ -60,6 +60,8 @@ def header_scan(page: PageMeta, now: datetime) -> tuple[str | None, str | None]:
             break
         if text and author is None and (name := byline_author(text)):
             author = name
+            if found_date is None:  # "Par X, 3 avr. 2025": the byline's own date
+                found_date = parse_date_text(text, now)
         elif text and found_date is None:
             found_date = parse_date_text(text, now)
         if found_date and author:

@@ -167,3 +167,19 @@ def test_json_ld_lists_and_value_objects() -> None:
     for _ in range(5000):
         deep = [deep]
     assert normalize_iso(deep, now) is None  # not read, and no RecursionError
+
+
+@pytest.mark.parametrize(("byline", "date"), [
+    ("Par Awa Diarra, 3 avr. 2025", "2025-04-03"),
+    ("Par Awa Diarra - le 3 sept. 2024 à 10h15", "2024-09-03T10:15:00+00:00"),
+    ("Par Awa Diarra, publié le jeudi 3 avril 2025", "2025-04-03"),
+])
+def test_a_bylines_own_date_dates_the_article(byline: str, date: str) -> None:
+    """The byline gave the author, and its date was not read: a French abbreviated month
+    ("avr.", "sept.") is unknown to htmldate, so the page had no date at all."""
+    from lxml.html import document_fromstring
+
+    from pipelines.metadata import read_meta
+    from pipelines.pubdate import header_scan
+    tree = document_fromstring(f"<html><body><h1>Un titre</h1><p>{byline}</p><p>{'Texte. ' * 60}</p></body></html>")
+    assert header_scan(read_meta(tree), parse_now(NOW)) == (date, "Awa Diarra")
