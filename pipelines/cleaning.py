@@ -94,7 +94,13 @@ def byline_author(line: str) -> str | None:
     return name if 1 <= len(name.split()) <= 6 else None
 
 
-_AUTHOR_PREFIX = re.compile(r"^(?:Par|PAR|By|BY)\s+")
+_AUTHOR_PREFIX = re.compile(r"^(?:par|by|r[ée]dig[ée]e? par|[ée]crit(?:e)? par|sign[ée]e?|auteure?|author)\s*:?\s+", re.I)
+# A role or a newsroom, not a person: "De notre correspondant à Gao", "Envoyé spécial à Kidal", "la Rédaction".
+_ROLE = re.compile(r"^(?:de\s+)?(?:(?:notre|nos|son|sa|l['’]|la|le|les|un|une)\s*)?(?:correspondant|envoy[ée]|journaliste|"
+                   r"stagiaire|reporter|r[ée]dact(?:eur|rice)|r[ée]daction|service)", re.I)
+# "Awa Diarra et Oumar Traoré": two names (each capitalised), not one.
+_NAME_AND = re.compile(rf"\s+(?:et|&|and)\s+(?=[{_UPPER}])")
+_END_DOT = re.compile(r"(?<=\w\w)\.+$")  # a sentence's full stop, not an initial's ("Amadou O.")
 _NOT_A_NAME = frozenset({"le", "la", "les", "l'", "du", "de", "des", "et", "à", "a", "on", "the", "and"})
 # What follows the comma of "Par X, publié le jeudi 3 avril 2025": the start of a date, not a name.
 _WEEKDAY = r"(?:lun|mar|mercre|jeu|vendre|same)di|dimanche"
@@ -104,12 +110,14 @@ _DATE_WORDS = re.compile(r"(?:publi[ée]e?|mis(?:e)? à jour|modifi[ée]e?|actua
 
 def tidy_author(raw: str) -> str:
     """An extractor's byline as a list of names: "Par X; Le" → "X" (a byline "Par X, le 12 juin"
-    split at its comma leaves a lone article or preposition behind as a second "author"), and
-    "Par X; Publié le jeudi" → "X" (the date the byline went on with)."""
+    split at its comma leaves a lone article or preposition behind as a second "author"),
+    "Par X; Publié le jeudi" → "X" (the date the byline went on with), "Rédigé par X et Y" → "X; Y",
+    "De notre correspondant à Gao; X" → "X" (a role is no name, nor "la Rédaction")."""
     raw = _AUTHOR_PREFIX.sub("", raw.strip())
-    parts = [p.strip(" ,.-") for p in raw.split(";")]
+    parts = [_END_DOT.sub("", q.strip(" ,-")) for p in raw.split(";")
+             for q in _NAME_AND.split(_AUTHOR_PREFIX.sub("", p.strip()))]
     names = [p for p in parts if p and p.casefold() not in _NOT_A_NAME and not p[:1].isdigit()
-             and not _DATE_WORDS.match(p)]
+             and not _DATE_WORDS.match(p) and not _ROLE.match(p)]
     return "; ".join(names)
 
 

@@ -136,6 +136,12 @@ def test_tidy_author_drops_what_a_split_byline_leaves_behind() -> None:
     assert tidy_author("Awa Diarra; mis à jour le 3 avril") == "Awa Diarra"
     assert tidy_author("Awa Diarra; Jeudi 3 avril 2025") == "Awa Diarra"
     assert tidy_author("Awa Diarra; le 3 avril 2025") == "Awa Diarra"
+    assert tidy_author("Rédigé par Awa Diarra et Oumar Traoré.") == "Awa Diarra; Oumar Traoré"
+    assert tidy_author("De notre correspondant à Gao; Moussa Keïta") == "Moussa Keïta"
+    assert tidy_author("Moussa Keïta; Envoyé spécial à Kidal") == "Moussa Keïta"
+    assert tidy_author("Auteur : Ibrahim Maïga") == tidy_author("Auteur Ibrahim Maïga") == "Ibrahim Maïga"
+    assert tidy_author("la Rédaction") == "" and tidy_author("Service communication") == ""
+    assert tidy_author("Amadou O.") == "Amadou O." and tidy_author("Parfait Sanogo") == "Parfait Sanogo"
     assert tidy_author("Leïla Touré; Lejeune Diallo; Le Bris") == "Leïla Touré; Lejeune Diallo; Le Bris"  # names, not dates
 
 
