@@ -3,8 +3,8 @@
 Listings, sitemaps, feeds and links per page have their own caps, but articles may link articles
 without end: a CMS that answers every address below an article with another article (its text and
 title printing the address, its links relative) is a chain of distinct pages that no rule for
-copies, loops or soft 404s recognises. A scheduled crawl caught in one never ended, and held the
-archive's lock against the next run. Past the budget the site's further requests are skipped and
+copies, loops or soft 404s recognises: a scheduled crawl caught in one would run for days, holding the
+archive's lock against the next runs. Past the budget the site's further requests are skipped and
 counted (`malinews/<site>/budget_skipped`, `budget_exhausted` once), with one warning naming the
 setting; `malinews health` reports it. A skipped page is not archived: the next run, which skips
 what is archived, asks for it again wherever a listing, sitemap or feed still lists it, so a first
