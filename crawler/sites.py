@@ -16,6 +16,11 @@ STR_KEYS = ("url", "name", "kind", "language", "article_pattern", "exclude_patte
 KNOWN_KEYS = frozenset(STR_KEYS + LIST_KEYS)
 
 
+def json_key(key: str) -> str:
+    """`key` quoted for a `[sites."…"]` header when it is no bare TOML key."""
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else '"' + key.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 class SitesConfigError(Exception):
     """A sites file is invalid; the message names the file, the site, the key and the fix."""
 
@@ -83,7 +88,17 @@ def _check_url(file: Path, key: str, name: str, value: Any) -> str:
     return value
 
 
+# A site's key names it on the command line, in stats keys ("malinews/<key>/errors", read back with
+# JSON paths), in file names and in datasette facets: lower-case letters, digits, "_" and "-".
+SITE_KEY = re.compile(r"[a-z0-9][a-z0-9_-]{0,39}")
+
+
 def _parse_site(file: Path, key: str, table: Any) -> Site:
+    if not SITE_KEY.fullmatch(key):
+        suggestion = re.sub(r"[^a-z0-9_-]+", "-", key.lower()).strip("-_")[:40] or "outlet"
+        raise SitesConfigError(file, f"a site's name must be 1-40 lower-case letters, digits, '_' or '-' "
+                                     f"(it names the site on the command line and in stats); rename it, "
+                                     f"e.g. [sites.{suggestion}]", json_key(key))
     if not isinstance(table, dict):
         raise SitesConfigError(file, "must be a table, e.g. [sites.%s] followed by url = \"https://…/\"" % key, key)
     unknown = sorted(set(table) - KNOWN_KEYS)

@@ -51,6 +51,21 @@ def test_bad_site_tables_name_file_site_and_key(tmp_path: Path, text: str, site:
     assert str(path) in message and f"[sites.{site}]" in message and f"'{key}'" in message and fix in message
 
 
+@pytest.mark.parametrize(("header", "shown", "suggested"), [
+    ('[sites."a b"]', '[sites."a b"]', "[sites.a-b]"),
+    ("[sites.Essor]", "[sites.Essor]", "[sites.essor]"),
+    ("""[sites.'a"b']""", '[sites."a\\"b"]', "[sites.a-b]"),   # a quote broke the JSON paths health reads stats with
+    ('[sites."l\u2019essor"]', '[sites."l\u2019essor"]', "[sites.l-essor]"),
+    ("[sites.%s]" % ("x" * 41), "[sites.%s]" % ("x" * 41), "[sites.%s]" % ("x" * 40)),
+])
+def test_a_site_name_is_a_plain_lower_case_word(tmp_path: Path, header: str, shown: str, suggested: str) -> None:
+    path = write(tmp_path, f'{header}\nurl = "https://x.ml/"\n')
+    with pytest.raises(SitesConfigError) as err:
+        load_sites(path)
+    message = str(err.value)
+    assert message.startswith(f"{path}: {shown}: a site's name must be") and f"e.g. {suggested}" in message
+
+
 def test_a_byte_order_mark_and_crlf_are_read(tmp_path: Path) -> None:
     """Windows Notepad saves UTF-8 with a BOM, which tomllib refuses as an 'invalid statement'."""
     path = tmp_path / "sites.toml"
