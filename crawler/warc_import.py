@@ -14,6 +14,7 @@ from archive.store import Archive
 from crawler import settings as defaults
 from crawler.canonical_trust import CanonicalTrust
 from crawler.discovery import DiscoveryParseError, is_discovery_xml, iso_utc, parse_discovery_document
+from crawler.pagetype import is_page
 from crawler.links import ARTICLE, classify_link
 from crawler.sites import Site
 from crawler.urls import canonicalize_url, is_http_url
@@ -23,7 +24,6 @@ from pipelines.urlclaims import UrlClaims
 READ_LIMIT = defaults.DOWNLOAD_MAXSIZE  # bytes of one response body, decoded, as the crawl's DOWNLOAD_MAXSIZE
 
 logger = logging.getLogger(__name__)
-HTML_TYPES = ("text/html", "application/xhtml")
 Extract = Callable[[dict[str, Any]], dict[str, Any]]
 
 
@@ -193,7 +193,7 @@ class WarcImporter:
     def page(self, record: Any, url: str, site: Site, status: int, body: bytes) -> None:
         """Extract an HTML page, queue it if it is an article, note the hints its links give."""
         ctype = (record.http_headers.get_header("Content-Type") or "").lower()
-        if ctype and not ctype.startswith(HTML_TYPES) and not ctype.startswith("text/plain"):
+        if not is_page(ctype, body):
             return
         if len(body) > defaults.MALINEWS_MAX_PAGE_BYTES or body.count(b"<") > defaults.MALINEWS_MAX_PAGE_TAGS:
             self.summary.add("too_large")

@@ -21,6 +21,7 @@ from crawler.discovery import (FEED_PROBES, SITEMAP_PROBES, DiscoveryParseError,
                                parse_discovery_document, robots_sitemaps)
 from crawler.links import ARTICLE, LISTING, PAGINATION, TRAP, classify_link, pagination_key
 from crawler.memo import BoundedMemo
+from crawler.pagetype import is_page
 from crawler.robots import truncate_robots
 from crawler.sametext import SameTextMemo
 from crawler.sites import Site, load_sites, select_sites
@@ -31,7 +32,6 @@ from pipelines.extraction_pool import ExtractionPool, heavy_page
 from pipelines.items import DocumentCopy, GoneUrl, PageItem, SourceHint
 
 logger = logging.getLogger(__name__)
-HTML_TYPES = ("text/html", "application/xhtml")
 ERROR_STATUSES = list(range(400, 600))  # seen and counted by the callbacks; 3xx go to RedirectMiddleware
 
 
@@ -339,7 +339,7 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
             async for req in self.parse_discovery(response):
                 yield req
             return
-        if ctype and not ctype.startswith(HTML_TYPES) and not ctype.startswith("text/plain"):
+        if not is_page(ctype, response.body):
             self._count(site.key, "skipped", "malinews/skipped/not_html")
             return
         if len(response.body) > self.max_page_bytes:

@@ -127,6 +127,15 @@ def http_site() -> None:
         f'body = "<p>Redirection.</p>"\nheaders = {{ "Refresh" = "0; url={target}" }}')
     add("H41", "article-atteint-par-un-en-tete-refresh", "article", "reached only through H40's Refresh header",
         genuine=True)
+    add("H42", "article-servi-en-octet-stream", "article",
+        "a genuine article sent as application/octet-stream (a misconfigured server or bucket): its bytes are HTML",
+        'headers = { "Content-Type" = "application/octet-stream" }', genuine=True)
+    add("H43", "article-servi-en-text-xml", "article",
+        "a genuine article sent as text/xml, as XHTML often is: its root is <html> (was skipped as not HTML)",
+        'headers = { "Content-Type" = "text/xml; charset=utf-8" }', genuine=True)
+    add("H44", "donnees-json-sur-une-adresse-datee", "skipped", "JSON sent as application/json at a dated address",
+        'body = "{\\"titre\\": \\"pas une page\\", \\"items\\": [1, 2, 3]}"\n'
+        'headers = { "Content-Type" = "application/json" }')
     pages["/"] = homepage([c["path"] for c in cases if c["key"] != "H41"])
     routes.append('[routes."/robots.txt"]\nstatus = 500\nbody = "robots exploded"')
     write_site("http", pages, "\n\n".join(routes) + "\n", cases + [case("H19", "/robots.txt", "none", "robots.txt answers 500")],
