@@ -44,6 +44,8 @@ def _glues_scripts(text: str) -> bool:
     four such letters, in the first 100,000 characters): a lying label, not text in that script."""
     junctions = len(_MIXED_SCRIPT.findall(text, 0, SNIFF_CHARS))
     return junctions > 0 and junctions * 4 >= len(_FOREIGN_CHAR.findall(text, 0, SNIFF_CHARS))
+
+
 _HTML_END = re.compile(r"</html\s*>", re.I)
 _ONLY_COMMENTS = re.compile(r"\s*(?:<!--.*?-->\s*)*", re.S)  # what caches append after </html>
 

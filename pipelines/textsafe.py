@@ -23,10 +23,6 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 # between words (a space replaces it); DEL and C1 controls are dropped.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _CONTROL_TABLE = {**{c: " " for c in (*range(0x09), 0x0b, 0x0c, *range(0x0e, 0x20))}, **dict.fromkeys(range(0x7f, 0xa0))}
-
-
-def _without_controls(text: str) -> str:
-    return text.translate(_CONTROL_TABLE) if _CONTROL.search(text) else text
 # Zero-width space, LRM/RLM, bidi embeddings/overrides/isolates, word joiner, BOM: invisible in a title.
 _INVISIBLE = re.compile("[\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 # An entity with its semicolon (html.unescape alone would also read "&para" in "Sports&paris").
@@ -44,6 +40,11 @@ MAX_TAG = 100
 MAX_TAGS = 30
 MAX_DESCRIPTION = 2000
 MAX_URL = 2048
+
+
+def _without_controls(text: str) -> str:
+    """`text` rid of control characters (see `_CONTROL`); untouched, without a copy, when it has none."""
+    return text.translate(_CONTROL_TABLE) if _CONTROL.search(text) else text
 
 
 # What UTF-8 read as cp1252 or latin-1 leaves behind ("Ã©", "Ã\xa0", "â€™", "Â«"): a cheap gate
