@@ -1,13 +1,15 @@
 """Read what people type into `malinews search` as the FTS5 query they meant.
 
-FTS5 barewords are letters, digits and `_`: the names and words of Malian news are not. `aujourd'hui`,
-`l'État`, `G5-Sahel`, `M5-RFP`, `COVID-19`, `5.000`, `Mali : attaque` or `Ansongo, Ménaka` were
-syntax errors (`-` and `:` even read as column filters: "no such column: Sahel"). `plain_query` keeps
-the FTS5 syntax people use on purpose (quoted phrases, AND/OR/NOT, parentheses, prefix*,
-`title:`/`text:` filters) and makes every other word with punctuation a phrase of its parts
+FTS5 barewords are letters, digits and `_`: the names and words of Malian news are not.
+`aujourd'hui`, `l'État`, `G5-Sahel`, `M5-RFP`, `COVID-19`, `5.000`, `Mali : attaque` or `Ansongo,
+Ménaka` were syntax errors (`-` and `:` even read as column filters: "no such column: Sahel").
+`plain_query` keeps the FTS5 syntax people use on purpose (quoted phrases, AND/OR/NOT, parentheses,
+prefix*, `title:`/`text:` filters) and makes every other word with punctuation a phrase of its parts
 (`"G5-Sahel"`: the tokens g5 and sahel, in that order, which is how the index holds them); lone
-punctuation goes, an unterminated quote is closed. A query with `NEAR(` or a `{column set}` is left as
-it is: that is deliberate syntax, and FTS5's error says more than a guess. The search tries the query as written first, and this only when FTS5 refuses it.
+punctuation goes, an unterminated quote is closed, and `-word` is `NOT word`, as search engines read
+it. A query with `NEAR(` or a `{column set}` is left as it is: that is deliberate syntax, and FTS5's
+error says more than a guess. The search tries the query as written first, and this only when FTS5
+refuses it.
 """
 from __future__ import annotations
 
@@ -49,6 +51,9 @@ def plain_query(query: str) -> str:
             out.append(piece if piece.count('"') % 2 == 0 else piece + '"')  # a closed phrase has pairs
         elif piece in ("(", ")"):
             out.append(piece)
+        elif piece.startswith("-") and len(piece) > 1 and _HAS_WORD.match(piece[1:2]):
+            # "attaque -Kidal", as search engines read it: NOT (alone it stays an error, never the opposite)
+            out += ["NOT", _word(piece[1:]) or piece[1:]]
         elif (word := _word(piece)) is not None:
             out.append(word)
     return " ".join(out)

@@ -27,6 +27,9 @@ from tests.test_archive_store import item
     ('"a ""cité"" b"', '"a ""cité"" b"'),           # FTS5's doubled quote inside a phrase
     ("NEAR(a b, x)", "NEAR(a b, x)"),               # deliberate syntax: left to FTS5's own error
     ("{title}: x-y", "{title}: x-y"),
+    ("attaque -Kidal", "attaque NOT Kidal"),        # as search engines read a minus
+    ("attaque -G5-Sahel", 'attaque NOT "G5-Sahel"'),
+    ("-Kidal", "NOT Kidal"),                         # alone: still FTS5's error, never the opposite
 ])
 def test_words_with_punctuation_become_phrases(typed: str, meant: str) -> None:
     assert plain_query(typed) == meant
@@ -52,6 +55,7 @@ def archive(tmp_path: Path) -> Archive:
     ("COVID-19", ["http://x/c"]),
     ("5.000", ["http://x/c"]),
     ("Bamako : doses", ["http://x/c"]),
+    ("armée -G5-Sahel", ["http://x/b"]),
 ])
 def test_the_search_finds_what_was_meant(archive: Archive, typed: str, urls: list[str]) -> None:
     assert [h.url for h in search(archive.db, typed)] == urls
@@ -63,8 +67,9 @@ def test_valid_fts5_is_run_as_written(archive: Archive) -> None:
 
 
 def test_a_query_still_unreadable_keeps_fts5s_message(archive: Archive) -> None:
-    with pytest.raises(SearchSyntaxError, match='syntax error near "NOT"'):
-        search(archive.db, "NOT Sahel")
+    for typed in ("NOT Sahel", "-Sahel"):
+        with pytest.raises(SearchSyntaxError, match="Quote phrases"):
+            search(archive.db, typed)
 
 
 @pytest.mark.parametrize(("typed", "read"), [
