@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -16,6 +15,7 @@ from scrapy.settings import BaseSettings
 from w3lib.url import safe_url_string
 
 from crawler.sites import Site
+from pipelines.links import refresh_target
 
 logger = logging.getLogger(__name__)
 
@@ -72,26 +72,6 @@ def is_robots_request(request: Request) -> bool:
     """True for the robots.txt request Scrapy's RobotsTxtMiddleware makes itself (no callback)."""
     return (request.callback is NO_CALLBACK and bool(request.meta.get("dont_obey_robotstxt"))
             and urlsplit(request.url).path == "/robots.txt")
-
-
-# `Refresh: 0; url=/ailleurs/` (also `0;URL='…'`, `5, …`, `0; /ailleurs/`): the delay, then the address.
-_REFRESH = re.compile(r"""\s*(\d{1,9}(?:\.\d*)?)\s*[;,]\s*(?:url\s*=\s*)?(.*)""", re.I | re.S)
-
-
-def refresh_target(value: bytes | None) -> tuple[float, str] | None:
-    """(delay in seconds, address as written) of an HTTP `Refresh` header, or None when it names no
-    address (a plain reload) or cannot be read."""
-    if not value or len(value) > 4096:
-        return None
-    match = _REFRESH.match(value.decode("latin-1"))
-    if match is None:
-        return None
-    address = match.group(2).strip()
-    if address[:1] in ("'", '"'):
-        address = address[1:].split(address[0], 1)[0].strip()
-    if not address or re.fullmatch(r"url\s*=?", address, re.I):  # `url=` with nothing after it
-        return None
-    return float(match.group(1)), address
 
 
 # Request kinds whose redirects bypass Scrapy's duplicate filter (see AliasRedirectMiddleware).

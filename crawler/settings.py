@@ -26,6 +26,9 @@ DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 32 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 8 * 1024 * 1024
 REDIRECT_MAX_TIMES = 10
+# A refresh (<meta http-equiv> or header) under 10 s is a redirect; a slower one is a page that reloads
+# itself or sends readers home after a while (Scrapy's 100 s lost such articles): read, its target a link.
+METAREFRESH_MAXDELAY = 10
 DEPTH_LIMIT = 0  # the spider bounds listing depth itself; article chains may run deep
 DNS_TIMEOUT = 20
 COOKIES_ENABLED = False

@@ -21,6 +21,27 @@ _JS_REDIRECT = re.compile(r"""\blocation(?:\.href)?\s*=\s*["']([^"'\s]{1,2000})[
                           r"""|\blocation\.(?:replace|assign)\(\s*["']([^"'\s]{1,2000})["']\s*\)""")
 
 
+# `Refresh: 0; url=/ailleurs/` (also `0;URL='…'`, `5, …`, `0; /ailleurs/`): the delay, then the address.
+_REFRESH = re.compile(r"""\s*(\d{1,9}(?:\.\d*)?)\s*[;,]\s*(?:url\s*=\s*)?(.*)""", re.I | re.S)
+
+
+def refresh_target(value: bytes | str | None) -> tuple[float, str] | None:
+    """(delay in seconds, address as written) of an HTTP `Refresh` header or a `<meta http-equiv=
+    "refresh">` content, or None when it names no address (a plain reload) or cannot be read."""
+    if not value or len(value) > 4096:
+        return None
+    match = _REFRESH.match(value.decode("latin-1") if isinstance(value, bytes) else value)
+    if match is None:
+        return None
+    address = match.group(2).strip()
+    if address[:1] in ("'", '"'):
+        address = address[1:].split(address[0], 1)[0].strip()
+    if not address or re.fullmatch(r"url\s*=?", address, re.I):  # `url=` with nothing after it
+        return None
+    return float(match.group(1)), address
+
+
+
 @dataclass
 class PageLinks:
     """Everything a crawler follows from one page."""
@@ -115,6 +136,9 @@ def extract_links(tree: HtmlElement, url: str) -> PageLinks:
         if tag == "meta":
             if og_url is None and node.get("property", "").lower() == "og:url":
                 og_url = absolute(base, node.get("content"))
+            elif node.get("http-equiv", "").lower() == "refresh" and (target := refresh_target(node.get("content"))):
+                # a refresh too slow to be a redirect (METAREFRESH_MAXDELAY): the page is read, its target is a link
+                _append(out.links, seen_links, absolute(base, target[1]))
             continue
         rel = node.get("rel", "").lower().split()
         if tag == "link":

@@ -23,6 +23,15 @@ def test_backslashes_are_slashes_as_browsers_read_them() -> None:
         "http://x.ml/2025/06/10/une-page/", "http://x.ml/b/"]
 
 
+def test_a_meta_refresh_target_is_a_link() -> None:
+    """A refresh slower than METAREFRESH_MAXDELAY is not followed as a redirect: the page is read
+    and where it sends readers is a link (hostile H47-H48)."""
+    html = ('<html><head><meta http-equiv="Refresh" content="15; URL=\'/2025/08/17/suite/\'">'
+            '<meta http-equiv="refresh" content="300"><meta name="refresh" content="0; url=/pas-un-refresh/">'
+            "</head><body><p>Cette page a change d'adresse.</p></body></html>")
+    assert extract_links(fromstring(html), "http://x.ml/ancienne/").links == ["http://x.ml/2025/08/17/suite/"]
+
+
 def test_javascript_redirects_are_links() -> None:
     tree = fromstring("""<html><head><script>if (mobile) { window.location.href = "/m/2025/06/10/une-page/"; }
     else { location.replace('https://x.ml/2025/06/10/une-page/'); }</script>

@@ -10,7 +10,8 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import HtmlResponse, Response
 from scrapy.utils.test import get_crawler
 
-from crawler.middlewares import AliasRedirectMiddleware, refresh_target
+from crawler.middlewares import AliasRedirectMiddleware
+from pipelines.links import refresh_target
 
 
 @pytest.mark.parametrize(("value", "expected"), [
@@ -91,3 +92,15 @@ def test_status_redirects_still_work(middleware: AliasRedirectMiddleware) -> Non
     response = Response(request.url, status=301, headers={"Location": "/b/"})
     out = middleware.process_response(request, response)
     assert isinstance(out, Request) and out.url == "http://site.ml/b/"
+
+
+def test_a_slow_refresh_is_a_page_not_a_redirect() -> None:
+    """The project's METAREFRESH_MAXDELAY (10 s; Scrapy's 100 s redirected articles that send readers
+    home after 30 s, hostile H45-H46): a 30 s refresh leaves the page to the spider."""
+    from crawler import settings as project
+
+    mw = AliasRedirectMiddleware.from_crawler(get_crawler(settings_dict={"METAREFRESH_MAXDELAY": project.METAREFRESH_MAXDELAY}))
+    request = Request("http://site.ml/2025/01/02/article/", meta={"kind": "page"})
+    slow = page(request.url, refresh="30; url=/")
+    assert mw.process_response(request, slow) is slow
+    assert isinstance(mw.process_response(request, page(request.url, refresh="3; url=/ailleurs/")), Request)

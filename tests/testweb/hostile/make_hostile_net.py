@@ -136,7 +136,27 @@ def http_site() -> None:
     add("H44", "donnees-json-sur-une-adresse-datee", "skipped", "JSON sent as application/json at a dated address",
         'body = "{\\"titre\\": \\"pas une page\\", \\"items\\": [1, 2, 3]}"\n'
         'headers = { "Content-Type" = "application/json" }')
-    pages["/"] = homepage([c["path"] for c in cases if c["key"] != "H41"])
+    # A refresh too slow to be a redirect: the page is read (Scrapy's METAREFRESH_MAXDELAY of 100 s made
+    # these three redirects, and lost two genuine articles to the homepage).
+    for key, slug, head, header, what in (
+            ("H45", "article-qui-renvoie-a-l-accueil-apres-30-s", '<meta http-equiv="refresh" content="30; url={BASE}/">',
+             None, "a genuine article whose <meta http-equiv=refresh> sends readers home after 30 s"),
+            ("H46", "article-dont-l-en-tete-renvoie-a-l-accueil", "", "30; url=/",
+             "a genuine article whose Refresh header sends readers home after 30 s")):
+        day = case_day(int(key[1:]), 7)
+        path = f"/{day.replace('-', '/')}/{slug}/"
+        pages[path] = article(f"Article {key} : " + slug.replace("-", " "), day, slug, key, extra_head=head)
+        if header:
+            routes.append(f'[routes."{path}"]\nheaders = {{ "Refresh" = "{header}" }}')
+        cases.append(case(key, path, "article", what, f"Article {key} : " + slug.replace("-", " ")))
+    slow_target = f"/{case_day(48, 7).replace('-', '/')}/article-annonce-par-un-rafraichissement-lent/"
+    add("H47", "page-qui-se-rafraichit-lentement-ailleurs", "none",
+        "a short notice whose <meta http-equiv=refresh> moves on to H48 after 15 s (too slow for a redirect: a link)",
+        f'body = "<html><head><meta http-equiv=\\"refresh\\" content=\\"15; url={slow_target}\\"></head>'
+        f'<body><p>Cette page a change d adresse.</p></body></html>"')
+    add("H48", "article-annonce-par-un-rafraichissement-lent", "article", "reached only through H47's slow refresh",
+        genuine=True)
+    pages["/"] = homepage([c["path"] for c in cases if c["key"] not in ("H41", "H48")])
     routes.append('[routes."/robots.txt"]\nstatus = 500\nbody = "robots exploded"')
     write_site("http", pages, "\n\n".join(routes) + "\n", cases + [case("H19", "/robots.txt", "none", "robots.txt answers 500")],
                "HTTP-level hostility. The homepage links every case; robots.txt answers 500 (crawl as allowed).")
