@@ -144,6 +144,7 @@ def test_status_body_truncation_and_delay(make_web: Callable[..., TestWeb], mini
     web = make_web(mini)
     boom = fetch(web.url("mini", "/boom"))
     assert boom.status == 500 and b"Internal Server Error" in boom.body
+    assert boom.header("Content-Type") == "text/html; charset=utf-8"  # a `body` is HTML (it was octet-stream)
     cut = fetch(web.url("mini", "/cut.html"))
     assert cut.status == 200 and len(cut.body) == 20 and cut.header("Content-Length") == "20"
     assert fetch(web.url("mini", "/gone.html")).status == 410

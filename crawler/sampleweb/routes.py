@@ -162,7 +162,7 @@ def _apply(site: SiteFiles, generation: int, path: str, rule: dict[str, Any], ba
         body = _redirect_body(location)
     if "body" in rule:
         body = str(rule["body"]).replace("{BASE}", base).encode(encoding)
-        headers["Content-Type"] = content_type(".html", encoding)
+        headers["Content-Type"] = content_type("body.html", encoding)
     source = rule.get("gzip_file") or rule.get("file")
     if source is None and "body" not in rule and "location" not in rule:
         source = path  # the rule only tweaks how the request's own file is served

@@ -30,6 +30,7 @@ from crawler.sources import SourcesMixin
 from crawler.urls import canonicalize_url, is_http_url
 from pipelines.extraction_pool import ExtractionPool, heavy_page
 from pipelines.items import DocumentCopy, GoneUrl, PageItem, SourceHint
+from pipelines.links import absolute, refresh_target
 
 logger = logging.getLogger(__name__)
 ERROR_STATUSES = list(range(400, 600))  # seen and counted by the callbacks; 3xx go to RedirectMiddleware
@@ -456,6 +457,13 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
             self._count(site.key, "canonical_ignored", f"malinews/canonical/{refused}")
         return url
 
+    @staticmethod
+    def _refresh_link(response: Response) -> list[str]:
+        """Where a `Refresh` header too slow to be a redirect sends readers: a link, as a `<meta>`
+        refresh's is (`pipelines.links.extract_links`); the page itself was read."""
+        target = refresh_target(response.headers.get(b"Refresh"))
+        return [link] if target and (link := absolute(response.url, target[1])) else []
+
     def follow(self, response: Response, site: Site, result: dict[str, Any], kind: str) -> Iterable[Request]:
         """Schedule article candidates, listing pages within depth, and pagination while it pays."""
         depth = int(response.meta.get("listing_depth", 0))
@@ -471,7 +479,8 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
         fresh = 0   # article links new to this chain and not archived yet
         unseen = 0  # article links new to this chain, archived or not
         pages: list[str] = []
-        links = list(dict.fromkeys([*result.get("links", []), *result.get("next_pages", [])]))
+        links = list(dict.fromkeys([*result.get("links", []), *result.get("next_pages", []),
+                                    *self._refresh_link(response)]))
         if len(links) > self.max_links:
             self._stat(site.key, "links_capped")
             links = links[: self.max_links]

@@ -156,7 +156,13 @@ def http_site() -> None:
         f'<body><p>Cette page a change d adresse.</p></body></html>"')
     add("H48", "article-annonce-par-un-rafraichissement-lent", "article", "reached only through H47's slow refresh",
         genuine=True)
-    pages["/"] = homepage([c["path"] for c in cases if c["key"] not in ("H41", "H48")])
+    header_target = f"/{case_day(50, 7).replace('-', '/')}/article-annonce-par-un-en-tete-lent/"
+    add("H49", "page-dont-l-en-tete-se-rafraichit-lentement", "none",
+        "a short notice whose Refresh header moves on to H50 after 15 s (too slow for a redirect: a link)",
+        f'body = "<p>Cet article a demenage, vous allez etre redirige.</p>"\nheaders = {{ "Refresh" = "15; url={header_target}", "Content-Type" = "text/html; charset=utf-8" }}')
+    add("H50", "article-annonce-par-un-en-tete-lent", "article", "reached only through H49's slow Refresh header",
+        genuine=True)
+    pages["/"] = homepage([c["path"] for c in cases if c["key"] not in ("H41", "H48", "H50")])
     routes.append('[routes."/robots.txt"]\nstatus = 500\nbody = "robots exploded"')
     write_site("http", pages, "\n\n".join(routes) + "\n", cases + [case("H19", "/robots.txt", "none", "robots.txt answers 500")],
                "HTTP-level hostility. The homepage links every case; robots.txt answers 500 (crawl as allowed).")
