@@ -1,4 +1,4 @@
-"""Hostile input: one bounded crawl of tests/testweb/hostile (markup, http, traps, robots, loops, echoes: 146 cases).
+"""Hostile input: one bounded crawl of tests/testweb/hostile (markup, http, traps, robots, loops, echoes: 147 cases).
 
 The crawl must end on its own within its bounds, exit 0 without a traceback, archive exactly the
 genuine articles with sane fields, count every case in `crawl_runs.stats` for its site, and keep its
@@ -149,6 +149,7 @@ def test_archived_fields_are_sane(crawled: HostileCrawl, site: str) -> None:
             assert snippet in text, f"{where}: text lacks {snippet!r}"
         assert "Ségou" in text and "préparation" in text and "directeur" in text, f"{where}: words lost: {text[:200]!r}"
         assert "root:" not in text and "lolol" not in text, f"{where}: entity expansion leaked into the text"
+        assert "casino" not in text, f"{where}: text a browser never shows (hidden spam) in the archive"
         assert (row["published"] or "").startswith("2025-"), f"{where}: published {row['published']!r}"
         if case.get("published"):
             assert row["published"][:10] == case["published"], f"{where}: published {row['published']!r}"

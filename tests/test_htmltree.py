@@ -142,3 +142,20 @@ def test_a_forbidden_reference_in_a_paragraph_does_not_lose_the_article() -> Non
     tree = parse_html(f"<html><head><title>T</title></head><body><article><h1>Un titre</h1>{paragraph}</article></body></html>")
     doc = bare_extraction(tree, fast=True)
     assert doc is not None and "Le texte collé" in doc.text
+
+
+def test_text_a_browser_never_shows_is_dropped_unless_it_is_the_page() -> None:
+    from pipelines.htmltree import drop_hidden_text
+
+    prose = "<p>" + "Le conseil régional s'est réuni à Sikasso pour le budget. " * 10 + "</p>"
+    html = (f"<html><body><article>{prose}<p hidden>casino un</p><div style='position: absolute; left: -9999px'>"
+            "casino deux</div><span style='font-size:0'>casino trois</span><p style='font-size:0.9em'>légende</p>"
+            "<input type='hidden' value='x'></article></body></html>")
+    tree = parse_html(html)
+    assert drop_hidden_text(tree, html) == 3
+    text = tree.text_content()
+    assert "casino" not in text and "légende" in text and "Sikasso" in text
+    whole = f"<html><body><div hidden>{prose}</div><p>Chargement…</p></body></html>"  # shown later by a script
+    assert drop_hidden_text(parse_html(whole), whole) == 0
+    plain = f"<html><body>{prose}</body></html>"
+    assert drop_hidden_text(parse_html(plain), plain) == 0

@@ -444,6 +444,15 @@ def markup_more(add: Any, art: Any, pages: dict[str, str | bytes], routes: list[
     add("M57", "controles-echappes-dans-le-json-ld", "article",
         "C0 and C1 control characters escaped in the JSON-LD headline, description and author (\\u0001, \\u000b, \\u0085): "
         "archived in the title and description", art("M57", "controles-echappes-dans-le-json-ld", t, jsonld=ld), title=t)
+    t = "Bougouni : un site piraté glisse des liens cachés dans l'article"
+    spam = "casino en ligne bonus gratuit paris sportifs " * 6
+    hacked = art("M60", "liens-caches-par-un-site-pirate", t).replace("</article>", (
+        f'<p hidden>{spam}<a href="https://casino.example/">casino</a></p>'
+        f'<div style="position:absolute; left:-9999px"><p>{spam}</p></div>'
+        f'<p style="font-size:0">{spam}</p></article>'))
+    add("M60", "liens-caches-par-un-site-pirate", "article",
+        "spam a hacked CMS hides in the article (the `hidden` attribute, a block at left:-9999px, font-size:0): "
+        "archived without it (trafilatura drops display:none, not these)", hacked, title=t)
     t = "Kidal : une page en UTF-8 déclarée KOI8-R par le serveur"
     add("M58", "page-utf8-declaree-koi8-r", "article",
         "UTF-8 bytes under `charset=koi8-r` (header): read 'Sц╘gou' (only a Western label lost to valid UTF-8)",
