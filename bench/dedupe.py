@@ -131,11 +131,16 @@ def pairwise(db: Any, truth_sizes: array) -> tuple[float, float]:
     return (tp / predicted if predicted else 1.0), (tp / expected if expected else 1.0)
 
 
+def remove_archive(path: Path) -> None:
+    """Delete an SQLite archive with its WAL and shared-memory files, if there."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
 def run(size: int, workdir: Path, seed: int) -> dict[str, Any]:
     """Build one archive of `size` articles and measure its deduplication."""
     path = workdir / f"dedupe-{size}.db"
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    remove_archive(path)
     archive = Archive.open(path, stories=False)
     index = StoryIndex(archive.db)
     corpus, truth_sizes = Corpus(seed), array("I", bytes(4 * size))  # copies per original, flat in memory
@@ -175,12 +180,11 @@ def run(size: int, workdir: Path, seed: int) -> dict[str, Any]:
 
 
 def run_templated(n: int, workdir: Path, seed: int) -> dict[str, Any]:
-    """`n` templated articles of one outlet and month (a communiqué of nominations: one shared template of
-    300-500 words, 40 decree numbers of its own each, every one its own story): per-article dedupe time over the first and
-    the last 10 %. Each shares its LSH buckets with all the earlier ones, so the cost must stay flat."""
+    """`n` templated articles of one outlet and month (a communiqué of nominations: one shared template
+    of 300-500 words, 40 decree numbers of its own each, every one its own story): per-article dedupe
+    time over the first and the last 10 %. Each shares its LSH buckets with all the earlier ones, so the cost must stay flat."""
     path = workdir / "dedupe-templated.db"
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    remove_archive(path)
     archive = Archive.open(path, stories=False)
     index = StoryIndex(archive.db)
     corpus = Corpus(seed)
@@ -201,8 +205,7 @@ def run_templated(n: int, workdir: Path, seed: int) -> dict[str, Any]:
         times.extend([(time.perf_counter() - t0) / len(ids)] * len(ids))
     stories = archive.db.execute("SELECT count(*) FROM stories").fetchone()[0]
     archive.close()
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    remove_archive(path)
     tenth = max(n // 10, 1)
     first, last = sum(times[:tenth]) / tenth, sum(times[-tenth:]) / tenth
     return {"templated": n, "stories": stories, "dedupe_ms_first10pct": round(1000 * first, 3),
@@ -229,8 +232,7 @@ def main(argv: list[str] | None = None) -> int:
               f"{r['dedupe_cpu_ms_per_article_last10pct']:.2f}), write {r['write_ms_per_article']:.2f} ms/article, "
               f"peak RSS {r['peak_rss_mb']:.0f} MB, precision {r['pair_precision']:.4f}, recall {r['pair_recall']:.4f}")
         if not args.keep:
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{workdir / f'dedupe-{size}.db'}{suffix}").unlink(missing_ok=True)
+            remove_archive(workdir / f"dedupe-{size}.db")
     templated = run_templated(args.templated, workdir, args.seed) if args.templated else None
     if templated:
         print(f"{args.templated:>9,} templated articles of one outlet and month: dedupe "

@@ -94,7 +94,8 @@ def byline_author(line: str) -> str | None:
     return name if 1 <= len(name.split()) <= 6 else None
 
 
-_AUTHOR_PREFIX = re.compile(r"^(?:par|by|r[ée]dig[ée]e? par|[ée]crit(?:e)? par|sign[ée]e?|auteure?|author)\s*:?\s+", re.I)
+_AUTHOR_PREFIX = re.compile(r"^(?:par|by|r[ée]dig[ée]e? par|[ée]crit(?:e)? par|sign[ée]e?|auteure?|author)"
+                            r"\s*:?\s+", re.I)
 # A role or a newsroom, not a person: "De notre correspondant à Gao", "Envoyé spécial à Kidal", "la Rédaction".
 _ROLE = re.compile(r"^(?:de\s+)?(?:(?:notre|nos|son|sa|l['’]|la|le|les|un|une)\s*)?(?:correspondant|envoy[ée]|journaliste|"
                    r"stagiaire|reporter|r[ée]dact(?:eur|rice)|r[ée]daction|service)", re.I)
