@@ -39,6 +39,18 @@ _TAIL_HEADING = re.compile(
     r"^(?:articles? similaires|sur le m[êe]me (?:sujet|th[èe]me)|dans la m[êe]me rubrique|vous aimerez aussi|"
     r"vous pourriez aussi aimer|[àa] lire (?:aussi|[ée]galement)|lire aussi|articles? li[ée]s|"
     r"nos derniers articles|les plus lus|related (?:posts|articles|stories)|you may also like)\s*:?$", re.I)
+# What PHP and WordPress print into a page when they fail: "Warning: Cannot modify header information
+# … in /home/…/pluggable.php on line 1435", PHP 7's "Fatal error: Uncaught Error: … in /…/x.php:3" and
+# the stack trace after it, "WordPress database error: […]" and the query after it. Server debris,
+# never the article's words, wherever it lands.
+_PHP_ERROR = re.compile(r"^(?:PHP )?(?:Warning|Notice|Deprecated|Strict Standards|Parse error|"
+                        r"(?:Catchable |Recoverable )?Fatal error)\s*:\s")
+_PHP_ERROR_END = re.compile(r" in \S[^\n]{0,500}(?: on line \d+|\.(?:php|inc):\d+)\.?$")  # where it happened
+_PHP_TRACE = re.compile(r"^(?:Stack trace:|#\d+ (?:(?:/|[A-Za-z]:\\)\S{0,500}\(\d+\): .{0,3000}|\{main\}|"
+                        r"\[internal function\]: .{0,3000}))$")
+_PHP_THROWN = re.compile(r"^thrown in \S.{0,500}? on line \d+$")  # a stack trace's last line
+_WP_DB_ERROR = re.compile(r"^WordPress (?:database error|erreur de la base de donn[ée]es)\b", re.I)
+_SQL_LINE = re.compile(r"^(?:SELECT|INSERT|UPDATE|DELETE|SHOW|REPLACE)\s.{0,5000}?\b(?:FROM|INTO|SET|TABLES)\b")
 _DOUBLED_APOSTROPHE = re.compile(r"(?<=\w)''(?=\w)")
 _TERMINAL = tuple(".!?:;…»\"”')]")
 _ALNUM = re.compile(r"[\W_]+")
@@ -125,8 +137,11 @@ def tidy_author(raw: str) -> str:
 # HTML tags that reached the text as characters: a CMS that escaped its own markup twice
 # ("&lt;p&gt;…" in the page) or a body kept in a <textarea>. The whitespace before a break is taken
 # from the start of its run only: tried from every space of a long run, it cost quadratic time.
-_LITERAL_BREAK = re.compile(r"(?:(?<!\s)\s++)?(?:</?(?:p|div|h[1-6]|li|blockquote)(?:\s[^<>]{0,300})?>|<br\s*/?>)\s*", re.I)
-_LITERAL_TAG = re.compile(r"</?(?:p|br|div|span|strong|em|b|i|u|a|h[1-6]|ul|ol|li|blockquote|figure|img)"
+# Page structure spelt out too: an unclosed <textarea>, <xmp> or <plaintext> before the article turns
+# the rest of the page into characters, "</form><article>" and "</footer></body></html>" included.
+_BLOCK_TAGS = r"p|div|h[1-6]|li|blockquote|article|section|header|footer|nav|aside|main|form|table|tr|td|th"
+_LITERAL_BREAK = re.compile(rf"(?:(?<!\s)\s++)?(?:</?(?:{_BLOCK_TAGS})(?:\s[^<>]{{0,300}})?>|<br\s*/?>)\s*", re.I)
+_LITERAL_TAG = re.compile(rf"</?(?:{_BLOCK_TAGS}|br|span|strong|em|b|i|u|a|ul|ol|figure|img|body|html|head|tbody)"
                           r"(?:\s[^<>]{0,300})?/?>", re.I)
 
 
@@ -138,13 +153,37 @@ def strip_literal_markup(text: str) -> str:
     return _LITERAL_TAG.sub("", _LITERAL_BREAK.sub("\n", text))
 
 
+def without_server_errors(lines: list[str]) -> list[str]:
+    """The lines but the PHP errors and WordPress database errors a failing server printed among them,
+    with the stack trace following a PHP error and the SQL query following a database error."""
+    if not any(" on line " in line or ".php:" in line or line.startswith("WordPress") for line in lines):
+        return lines
+    kept: list[str] = []
+    after: re.Pattern[str] | None = None  # what may follow the error just dropped
+    for line in lines:
+        if after is _PHP_TRACE and _PHP_THROWN.match(line):
+            after = None
+            continue
+        if after is not None and after.match(line):
+            after = _PHP_TRACE if after is _PHP_TRACE else None
+            continue
+        if _PHP_ERROR.match(line) and _PHP_ERROR_END.search(line, max(0, len(line) - 600)):
+            after = _PHP_TRACE
+        elif _WP_DB_ERROR.match(line):
+            after = _SQL_LINE
+        else:
+            after = None
+            kept.append(line)
+    return kept
+
+
 def clean_text(text: str, title: str = "") -> Cleaned:
     """Remove non-article lines from trafilatura text and rejoin hard-wrapped paragraph lines.
 
     "Source : X" credit lines are kept: they name the original outlet of syndicated copies.
     """
     lines = [" ".join(raw.split()) for raw in fix_apostrophes(strip_literal_markup(text)).split("\n")]
-    lines = [line for line in lines if line]
+    lines = without_server_errors([line for line in lines if line])
     title_norm = _norm(title)
     author: str | None = None
     source: str | None = None

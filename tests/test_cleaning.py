@@ -123,3 +123,52 @@ def test_related_heading_followed_by_real_paragraphs_is_not_a_tail() -> None:
 def test_rights_footer_dropped_at_the_end_only() -> None:
     assert lines(f"{BODY}\n{BODY2}\nL'Écho du Djoliba – Tous droits réservés © 2025") == [BODY, BODY2]
 
+
+
+WARNING = ("Warning: Cannot modify header information - headers already sent by (output started at "
+           "/home/x/public_html/wp-content/themes/newsmag/functions.php:12) in "
+           "/home/x/public_html/wp-includes/pluggable.php on line 1435")
+
+
+@pytest.mark.parametrize("debris", [
+    WARNING,
+    "PHP Notice:  Undefined index: id in /var/www/html/article.php on line 7",
+    "Deprecated: Function create_function() is deprecated in /home/x/slider.php on line 88.",
+    "Fatal error: Allowed memory size of 134217728 bytes exhausted (tried to allocate 20480 bytes) in "
+    "/home/x/public_html/wp-includes/class-wp-query.php on line 3052",
+    # PHP 7's uncaught error as HTML renders it: its newlines are spaces, one line in all
+    "Fatal error: Uncaught Error: Call to undefined function wpb_views() in /srv/single.php:41 Stack trace: "
+    "#0 /srv/wp-includes/template-loader.php(106): include() #1 {main} thrown in /srv/single.php on line 41",
+])
+def test_php_errors_printed_in_the_page_are_dropped_anywhere(debris: str) -> None:
+    assert lines(f"{BODY}\n{debris}\n{BODY2}") == [BODY, BODY2]
+    assert lines(f"{debris}\n{BODY}\n{BODY2}") == [BODY, BODY2]
+
+
+def test_a_stack_trace_and_a_database_errors_query_go_with_their_error() -> None:
+    raw = "\n".join([
+        BODY,
+        "Fatal error: Uncaught Error: Call to undefined function foo() in /var/www/x.php:3",
+        "Stack trace:", "#0 /var/www/wp-includes/class-wp-hook.php(324): foo('')", "#1 {main}",
+        "thrown in /var/www/x.php on line 3",
+        "#3 Les Aigles (12) : victoire à Bamako face au Ghana, au terme d'un match disputé.",
+        "WordPress database error: [Table 'wp.wp_options' doesn't exist]",
+        "SELECT option_value FROM wp_options WHERE option_name = 'x' LIMIT 1",
+        BODY2])
+    assert lines(raw) == [BODY, "#3 Les Aigles (12) : victoire à Bamako face au Ghana, au terme d'un match disputé.",
+                          BODY2]
+
+
+@pytest.mark.parametrize("prose", [
+    "Notice: la réunion se tiendra à Kayes le 12 mars, selon le gouvernorat, qui invite les chefs de village.",
+    "Warning : le fleuve est en crue in the words of the governor, on line with the forecasts of last year.",
+    "#1 Les Aigles (12): victoire à Bamako face au Ghana, au terme d'un match disputé au stade du 26 Mars.",
+    "SELECT FROM est le nom d'un collectif d'artistes de Bamako qui expose ses toiles à l'Institut français.",
+])
+def test_prose_that_looks_like_a_server_error_is_kept(prose: str) -> None:
+    assert lines(f"{BODY}\n{prose}\n{BODY2}") == [BODY, prose, BODY2]
+
+
+def test_page_structure_spelt_out_by_an_unclosed_textarea_is_dropped() -> None:
+    raw = f"Accueil\n</form><article>\n{BODY}\n{BODY2}\n</article><footer>\n</footer></body></html>"
+    assert lines(raw) == ["Accueil", BODY, BODY2]

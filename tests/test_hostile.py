@@ -1,4 +1,4 @@
-"""Hostile input: one bounded crawl of tests/testweb/hostile (markup, http, traps, robots, loops, echoes: 147 cases).
+"""Hostile input: one bounded crawl of tests/testweb/hostile (markup, http, traps, robots, loops, echoes: 149 cases).
 
 The crawl must end on its own within its bounds, exit 0 without a traceback, archive exactly the
 genuine articles with sane fields, count every case in `crawl_runs.stats` for its site, and keep its
@@ -45,7 +45,8 @@ MOJIBAKE = re.compile("Ã[\x80-\xbf©¨ª«®´¹§]|â€|\ufffd|Ã©")
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 INVISIBLE = re.compile("[\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 SURROGATE = re.compile("[\ud800-\udfff]")
-LITERAL_TAG = re.compile(r"</?(?:p|br|div|span)\b[^<>]*>|&lt;/?p&gt;", re.I)
+LITERAL_TAG = re.compile(r"</?(?:p|br|div|span|article|form|footer|body|html)\b[^<>]*>|&lt;/?p&gt;", re.I)
+SERVER_DEBRIS = re.compile(r" on line \d|Stack trace|database error|\.php\b|SELECT term_id")  # PHP / WordPress errors
 NOT_COUNTERS = ("article", "either", "none")  # any other outcome names the per-site counter the case must raise
 
 
@@ -145,6 +146,7 @@ def test_archived_fields_are_sane(crawled: HostileCrawl, site: str) -> None:
             assert not MOJIBAKE.search(value), f"{where}: mojibake/U+FFFD in {name}: {MOJIBAKE.search(value)!r}"
         assert row["word_count"] >= 80, f"{where}: only {row['word_count']} words"
         assert not LITERAL_TAG.search(text), f"{where}: HTML tags as text: {LITERAL_TAG.search(text)!r}"
+        assert not SERVER_DEBRIS.search(text), f"{where}: a server's error in the text: {SERVER_DEBRIS.search(text)!r}"
         for snippet in case.get("text_contains", []):
             assert snippet in text, f"{where}: text lacks {snippet!r}"
         assert "Ségou" in text and "préparation" in text and "directeur" in text, f"{where}: words lost: {text[:200]!r}"

@@ -117,6 +117,10 @@ HOSTILE = {  # page -> what the old code took
     "JSON-LD author of 200,000 '<'": PAGE.replace("</head>", '<script type="application/ld+json">{"@type": "Person", '
                                                  f'"author": {{"@type": "Person", "name": "{"<" * 200_000}"}}}}</script></head>'),
     "headline of 36,000 links": PAGE.replace("<h1>", "<h1>" + "http://a.b/" * 36_000),  # 24 s
+    # new patterns, bounded from the start: a PHP error's end is looked for in its line's last 600 characters
+    "'Warning:' and 100,000 ' in /x'": PAGE[:LAST_PARAGRAPH] + "</p><p>Warning: " + " in /x" * 100_000 + PAGE[LAST_PARAGRAPH:],
+    "a database error and 50,000 'SELECT'": PAGE[:LAST_PARAGRAPH] + "</p><p>WordPress database error: [x]</p><p>"
+    + "SELECT " * 50_000 + PAGE[LAST_PARAGRAPH:],
 }
 
 

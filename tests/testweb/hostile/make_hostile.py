@@ -453,6 +453,28 @@ def markup_more(add: Any, art: Any, pages: dict[str, str | bytes], routes: list[
     add("M60", "liens-caches-par-un-site-pirate", "article",
         "spam a hacked CMS hides in the article (the `hidden` attribute, a block at left:-9999px, font-size:0): "
         "archived without it (trafilatura drops display:none, not these)", hacked, title=t)
+    t = "Koulikoro : un serveur PHP mal réglé imprime ses erreurs dans la page"
+    warning = ("<br />\n<b>Warning</b>:  Cannot modify header information - headers already sent by (output started "
+               "at /home/hostile/public_html/wp-content/themes/newsmag/functions.php:12) in "
+               "<b>/home/hostile/public_html/wp-includes/pluggable.php</b> on line <b>1435</b><br />\n")
+    uncaught = ("<br />\n<b>Fatal error</b>:  Uncaught Error: Call to undefined function wpb_views() in "
+                "/home/hostile/public_html/wp-content/themes/newsmag/single.php:41\nStack trace:\n"
+                "#0 /home/hostile/public_html/wp-includes/template-loader.php(106): include()\n#1 {main}\n"
+                "  thrown in <b>/home/hostile/public_html/wp-content/themes/newsmag/single.php</b> on line <b>41</b><br />\n")
+    db_error = ("<div id='error'><p class='wpdberror'><strong>WordPress database error:</strong> [Table "
+                "'hostile.wp_termmeta' doesn't exist]<br /><code>SELECT term_id, meta_key, meta_value FROM wp_termmeta "
+                "WHERE term_id IN (4) ORDER BY meta_id ASC</code></p></div>")
+    debris = art("M61", "erreurs-php-imprimees-dans-la-page", t).replace("<article>", f"<article>{db_error}", 1)
+    debris = debris.replace("</p>\n<p>Selon", f"{warning}</p>\n<p>Selon", 1).replace("</article>", f"{uncaught}</article>", 1)
+    add("M61", "erreurs-php-imprimees-dans-la-page", "article",
+        "PHP warnings before the doctype and in a paragraph, a PHP 7 fatal error with its stack trace after the text, "
+        "a WordPress database error with its query before it: all were archived as the article's words",
+        (warning * 2).replace("<br />\n", "", 1) + debris, title=t)
+    t = "Nioro : un formulaire de commentaire jamais refermé avant l'article"
+    add("M62", "textarea-jamais-refermee-avant-l-article", "article",
+        "an unclosed <textarea> in a form before the article: '</form><article>' and '</footer></body></html>' "
+        "were archived as text", art("M62", "textarea-jamais-refermee-avant-l-article", t).replace(
+            "<article>", "<form action='/commenter/'><textarea name='c'></form><article>", 1), title=t)
     t = "Kidal : une page en UTF-8 déclarée KOI8-R par le serveur"
     add("M58", "page-utf8-declaree-koi8-r", "article",
         "UTF-8 bytes under `charset=koi8-r` (header): read 'Sц╘gou' (only a Western label lost to valid UTF-8)",
