@@ -18,6 +18,7 @@ from sqlite_utils import Database
 from archive import claims, documents, gone
 from archive.errors import ArchiveInvalidError
 from archive.faultinject import kill_point
+from archive.cutshort import cut_from
 from archive.provenance import extractor_version
 from archive.schema import migrate
 from archive.stories import StoryIndex
@@ -50,7 +51,8 @@ class Known:
 
 @dataclass(frozen=True)
 class SaveResult:
-    """Outcome of saving one article: `new`, `updated`, `unchanged` (or `rejected`, article_id 0)."""
+    """Outcome of saving one article: `new`, `updated`, `unchanged`, `cut_short` (a refetch that ended
+    early, the whole text kept) (or `rejected`, article_id 0)."""
 
     url: str
     article_id: int
@@ -270,6 +272,12 @@ class Archive:
                 claims.record_claim(self.db, url, article_id, item.get("fetched_url"))
         else:
             article_id, old_hash, old_text, old_title, first_seen, last_seen = existing
+            if item.get("ends_early") and old_title == art.get("title") and cut_from(art.get("text"), old_text):
+                # The page stopped early this time (its server died mid-page): the archived whole text
+                # stays; it is no edit. Counted `articles_cut_short`.
+                self.db.execute("UPDATE articles SET last_seen = ? WHERE id = ?", [now, article_id])
+                self._add_aliases(item, article_id)
+                return SaveResult(url, article_id, "cut_short")
             if old_hash == art.get("content_hash"):
                 self.db.execute(
                     "UPDATE articles SET last_seen = ?, source_modified = coalesce(?, source_modified) "

@@ -20,7 +20,7 @@ from pipelines.cleaning import byline_author, clean_text, fix_apostrophes, tidy_
 from pipelines.date_languages import install as install_date_languages
 from pipelines.dates import day_written, parse_now
 from pipelines.decode import decode_body
-from pipelines.htmltree import drop_hidden_text, parse_html
+from pipelines.htmltree import drop_hidden_text, ends_early, parse_html
 from pipelines.links import PageLinks, absolute, extract_links
 from pipelines.metadata import PageMeta, jsonld_list, jsonld_text, read_meta, squash
 from pipelines.pubdate import PUBLISHED_META, choose_modified, choose_published, header_scan
@@ -314,6 +314,7 @@ def extract_page_meta(job: dict[str, Any]) -> tuple[dict[str, Any], PageMeta | N
                   article=article if verdict.is_article else None)
     if verdict.is_article:  # the story index's sketch, here in the worker rather than on the archive's writer
         result["sketch"] = text_sketch(article["text"])
+        result["ends_early"] = ends_early(text)  # a refetch cut short must not replace a whole text
     return result, page
 
 

@@ -220,6 +220,16 @@ _BAD_RAW_END = {tag: re.compile(rf"</\s+{tag}\s*>", re.I) for tag in _RAW_TEXT_T
 _RAW_END = {tag: re.compile(rf"</{tag}\s*>", re.I) for tag in _RAW_TEXT_TAGS}
 _RAW_START = {tag: re.compile(rf"<{tag}\b[^>]*>", re.I) for tag in _RAW_TEXT_TAGS}
 # Where a page goes on after a stylesheet or script cut short: markup no CSS and hardly any script holds.
+_PAGE_END = re.compile(r"</(?:body|html)\s*>", re.I)
+PAGE_END_WINDOW = 65_536  # characters at a page's end searched for its closing tag
+
+
+def ends_early(html: str) -> bool:
+    """Whether a page stops before its end: no `</body>` or `</html>` in its last 64 K characters (a
+    server that died mid-page, a PHP fatal error, a connection closed early with no length said)."""
+    return _PAGE_END.search(html, max(0, len(html) - PAGE_END_WINDOW)) is None
+
+
 _PAGE_RESUMES = re.compile(r"</head\s*>|<body\b|<(?:div|p|article|main|header|section|h1|h2|table|ul|nav|footer)\b", re.I)
 
 

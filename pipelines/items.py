@@ -62,6 +62,7 @@ class PageItem:
             "aliases": self.aliases,
             "article": self.result.get("article"),
             "sketch": self.result.get("sketch"),  # the worker's near-duplicate sketch of the text
+            "ends_early": bool(self.result.get("ends_early")),  # the page stops before its </body>
         }
 
 
