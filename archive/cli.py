@@ -147,6 +147,8 @@ def crawl(names: tuple[str, ...], sites_file: str | None, db: str, since: str | 
     from archive.report import summary_table
 
     click.echo(summary_table(summary.per_site, summary.run_id, summary.finish_reason), err=True)
+    if summary.finish_reason == "disk_full":
+        click.secho(f"Error: the archive's disk is full; the crawl stopped. {DISK_FULL_HINT}", fg="red", err=True)
     if backfill and not summary.ok:
         click.echo("Backfill interrupted: run the same command again to resume where it stopped.", err=True)
     if not summary.ok:

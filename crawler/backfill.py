@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import re
 import shutil
+from contextlib import suppress
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+logger = logging.getLogger(__name__)
 DEFAULT_FROM = date(2005, 1, 1)  # date archives are walked from here when --since is not given
 HINTS_FILE = "malinews-hints.json"
 
@@ -52,15 +55,25 @@ def load_hints(jobdir: str | Path | None) -> dict[str, dict[str, Any]]:
     return {k: v for k, v in data.items() if isinstance(v, dict)} if isinstance(data, dict) else {}
 
 
-def save_hints(jobdir: str | Path | None, pending: dict[str, dict[str, Any]]) -> None:
-    """Keep the hints of still-queued requests next to Scrapy's own job state (atomic replace)."""
+def save_hints(jobdir: str | Path | None, pending: dict[str, dict[str, Any]]) -> bool:
+    """Keep the hints of still-queued requests next to Scrapy's own job state (atomic replace).
+
+    False when they cannot be written (a full disk): the resumed job then fetches those requests
+    without their feed or sitemap dates, as a crawl that never met them would."""
     if not jobdir:
-        return
+        return True
     path = Path(jobdir) / HINTS_FILE
-    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(pending, ensure_ascii=False, default=str), encoding="utf-8")
-    tmp.replace(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(json.dumps(pending, ensure_ascii=False, default=str), encoding="utf-8")
+        tmp.replace(path)
+    except OSError as exc:
+        logger.warning("could not keep the hints of %d queued requests in %s: %s", len(pending), path, exc)
+        with suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        return False
+    return True
 
 
 def apply_mode(settings: Any, db: str | Path, sites: list[str], *, backfill: bool, since: str | None,

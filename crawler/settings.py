@@ -40,6 +40,7 @@ LOG_LEVEL = "INFO"
 # asyncio tasks for every response (measured: ~5 ms of reactor CPU per page, bench/pipeline.py).
 CONCURRENT_ITEMS = 1
 DUPEFILTER_CLASS = "crawler.dupefilter.CountingDupeFilter"  # counts per site what it drops (redirect loops)
+SCHEDULER = "crawler.scheduler.JobScheduler"  # its close survives a full disk
 # Bounded memory: responses waiting for extraction throttle new downloads. 1 MB still queues ~60
 # ordinary pages (far more than the extraction pool takes at once), and each waiting HTML response
 # also holds its decoded text (MetaRefreshMiddleware reads it): 8 MB cost ~30 MB of RSS for no speed.

@@ -18,6 +18,8 @@ from scrapy.http import Response
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from crawler.stopcrawl import stop_crawl
+
 logger = logging.getLogger(__name__)
 HOP_BY_HOP = {"transfer-encoding", "content-length", "connection", "keep-alive"}
 VIA_HEADER = "WARC-Malinews-Via"  # how the crawler found the URL (sitemap, feed, listing…)
@@ -132,17 +134,8 @@ class WarcMiddleware:
         except OSError as exc:  # a full disk must stop the crawl, not silently lose the archive
             self.stats.inc_value("malinews/warc/write_errors")
             logger.error("cannot write WARC record for %s: %s; stopping the crawl", response.url, exc)
-            self._stop_crawl("warc_write_error")
+            stop_crawl(self.crawler, "warc_write_error")
         return response
-
-    def _stop_crawl(self, reason: str) -> None:
-        engine = self.crawler.engine
-        if hasattr(engine, "close_spider_async"):  # Scrapy ≥ 2.14
-            from scrapy.utils.defer import deferred_from_coro
-
-            deferred_from_coro(engine.close_spider_async(reason=reason))
-        else:
-            engine.close_spider(self.crawler.spider, reason)
 
     def write_exchange(self, request: Request, response: Response) -> None:
         """Build the response + request records (digests computed by warcio) and write them together."""

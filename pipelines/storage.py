@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import asyncio
+import errno
 import logging
+import sqlite3
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -10,7 +12,9 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from twisted.internet import task
 
+from archive.faultinject import cap_growth
 from archive.store import Archive, SaveResult
+from crawler.stopcrawl import stop_crawl
 from pipelines.items import DocumentCopy, GoneUrl, PageItem, SourceHint
 
 logger = logging.getLogger(__name__)
@@ -38,6 +42,7 @@ class StoragePipeline:
         self._writer: ThreadPoolExecutor | None = None
         self._inflight: asyncio.Future[list[SaveResult]] | None = None
         self._loop: task.LoopingCall | None = None
+        self.disk_full = False  # a batch failed for want of space: the crawl is being stopped
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StoragePipeline:
@@ -59,6 +64,7 @@ class StoragePipeline:
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="malinews-writer")
         # sqlite3 connections belong to the thread that opened them: open it on the writer.
         self.archive = self._writer.submit(Archive.open, self.db_path, cache_mib=self.cache_mib).result()
+        self._writer.submit(cap_growth, self.archive.db).result()  # test-only: a full disk, when asked for
         self._loop = task.LoopingCall(self.flush)
         self._loop.start(self.flush_seconds, now=False)
 
@@ -92,6 +98,18 @@ class StoragePipeline:
                 self.flush()
         return item
 
+    def _stop_for_full_disk(self, exc: BaseException, lost: int) -> None:
+        """Stop the crawl at the first batch a full disk refuses: every later one would fail too, and
+        the pages fetched meanwhile would be downloaded for nothing."""
+        self.stats.inc_value("malinews/storage/disk_full_batches")
+        if self.disk_full:
+            return
+        self.disk_full = True
+        logger.error("the archive's disk is full (%s): %d articles could not be saved; stopping the crawl. "
+                     "What was committed stays, and the next run fetches again what this one could not save.",
+                     exc, lost)
+        stop_crawl(self.crawler, "disk_full")
+
     def flush(self) -> None:
         """Hand the buffer to the writer thread as one transaction (unless a batch is in flight)."""
         if not self.buffer or self.archive is None or self._writer is None or self._inflight is not None:
@@ -111,7 +129,10 @@ class StoragePipeline:
             self.stats.inc_value("malinews/errors/storage", len(batch))
             for item in batch:
                 self.stats.inc_value(f"malinews/{item.site}/errors")
-            logger.error("could not save a batch of %d articles: %s", len(batch), exc)
+            if disk_full(exc):
+                self._stop_for_full_disk(exc, len(batch))
+            else:
+                logger.error("could not save a batch of %d articles: %s", len(batch), exc)
             return
         for item, result in zip(batch, results):
             if isinstance(item, GoneUrl):  # remembered, or `gone_archived`: an article is archived there
@@ -128,3 +149,10 @@ class StoragePipeline:
         logger.debug("saved a batch of %d articles", len(batch))
         if len(self.buffer) >= self.batch_size:
             self.flush()
+
+
+def disk_full(exc: BaseException) -> bool:
+    """Whether a write failed for want of disk space (SQLite's SQLITE_FULL, or the OS's ENOSPC)."""
+    if isinstance(exc, sqlite3.OperationalError):
+        return "disk is full" in str(exc)  # "database or disk is full"
+    return isinstance(exc, OSError) and exc.errno == errno.ENOSPC

@@ -47,6 +47,13 @@ def count(db: Path) -> int:
         return 0
 
 
+def run_counters(db: Path) -> dict[str, object]:
+    """The last run's malinews counters, but the per-date and reactor ones (what a failure message needs)."""
+    with sqlite3.connect(db) as conn:
+        stats = json.loads(conn.execute("SELECT stats FROM crawl_runs ORDER BY id DESC LIMIT 1").fetchone()[0])
+    return {k: v for k, v in stats["malinews"].items() if "date" not in k and "reactor" not in k}
+
+
 @pytest.fixture(scope="module")
 def web(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TestWeb, Path]]:
     root = tmp_path_factory.mktemp("concweb")
@@ -113,5 +120,5 @@ def test_readers_and_a_second_crawl_while_a_crawl_writes(web: tuple[TestWeb, Pat
     assert pages >= 3, f"datasette answered only {pages} requests during the crawl"
     assert seen_counts == sorted(seen_counts), f"readers saw the archive shrink: {seen_counts}"
     assert seen_counts and seen_counts[0] < N, f"datasette never read a half-crawled archive: {seen_counts}"
-    assert count(db) == N
+    assert count(db) == N, f"{count(db)} of {N} archived; the run's counters: {run_counters(db)}\n{crawl_log[-3000:]}"
     print(f"concurrent readers: {searches} searches, {pages} datasette answers, counts seen {seen_counts[:3]}…{seen_counts[-3:]}")
