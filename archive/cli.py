@@ -29,6 +29,14 @@ class IsoDate(click.ParamType):
             self.fail(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-06-22", param, ctx)
 
 
+def check_window(since: str | None, until: str | None) -> None:
+    """Refuse a --since after --until (a usage error, exit 2): no date is in both, and a crawl would
+    fetch every outlet's pages only to keep none of them."""
+    if since and until and since > until:
+        raise click.UsageError(f"--since {since} is after --until {until}: no date is in both; "
+                               f"did you mean --since {until} --until {since}?")
+
+
 def fail(exc: Exception) -> None:
     """Print a library error as one clear line and exit with its code (2 = config/usage)."""
     click.secho(f"Error: {exc}", fg="red", err=True)
@@ -117,6 +125,7 @@ def crawl(names: tuple[str, ...], sites_file: str | None, db: str, since: str | 
     from crawler.run import run_crawl
     from crawler.sites import SitesConfigError
 
+    check_window(since, until)
     parsed: dict[str, str] = {}
     for item in overrides:
         if "=" not in item:
@@ -177,6 +186,7 @@ def search(query: str, db: str, site: str | None, since: str | None, until: str 
     from archive.credits import site_display_names
     from archive.site_names import outlet_names
 
+    check_window(since, until)
     try:
         conn = open_existing(db)
         hits = run_search(conn, query, site=site, since=since, until=until, limit=limit,

@@ -8,7 +8,7 @@ from typing import TextIO
 
 import click
 
-from archive.cli import IsoDate, db_option, fail, open_existing, parent_must_exist
+from archive.cli import IsoDate, check_window, db_option, fail, open_existing, parent_must_exist
 from archive.errors import MalinewsError
 
 
@@ -102,6 +102,7 @@ def export(db: str, fmt: str, site: str | None, since: str | None, until: str | 
     """
     from archive.export import iter_articles, write_csv, write_jsonl
 
+    check_window(since, until)
     try:
         conn = open_existing(db)
     except MalinewsError as exc:

@@ -83,6 +83,19 @@ def test_a_path_in_a_missing_directory_is_a_usage_error(tmp_path: Path, args: li
     assert f"the directory {missing} does not exist" in proc.stderr
 
 
+@pytest.mark.parametrize("command", [["crawl", "--quiet"], ["search", "Kayes"], ["export"]])
+def test_a_since_after_until_is_a_usage_error(tmp_path: Path, command: list[str]) -> None:
+    """A crawl with an empty date window fetched every outlet's pages to keep none; a search said no match."""
+    sites = tmp_path / "sites.toml"
+    sites.write_text('[sites.essor]\nname = "L\'Essor"\nurl = "http://127.0.0.1:9/"\n', encoding="utf-8")
+    extra = ["--sites", str(sites)] if command[0] == "crawl" else []
+    proc = run_cli(*command, *extra, "--db", str(tmp_path / "a.db"), "--since", "2021-01-01", "--until", "2020-12-31")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+    assert ("--since 2021-01-01 is after --until 2020-12-31: no date is in both; did you mean --since 2020-12-31 "
+            "--until 2021-01-01?") in proc.stderr
+    assert list(tmp_path.iterdir()) == [sites], "the archive or its lock was created"
+
+
 def test_an_os_error_past_the_checks_ends_in_one_line(monkeypatch: pytest.MonkeyPatch,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
     assert main_exit_code(monkeypatch, OSError(28, "No space left on device", "/media/cle/malinews.db")) == 1
