@@ -199,10 +199,15 @@ class Archive:
         full, I/O) still abort the whole transaction.
         """
         results: list[SaveResult] = []
-        with self.db.atomic():
-            for item in items:
-                results.append(self._save_isolated(item, run_id))
-                kill_point("write")  # test-only: tests/test_crash_safety.py dies here, mid-transaction
+        try:
+            with self.db.atomic():
+                for item in items:
+                    results.append(self._save_isolated(item, run_id))
+                    kill_point("write")  # test-only: tests/test_crash_safety.py dies here, mid-transaction
+        except BaseException:
+            if self.stories is not None:
+                self.stories.forget()  # the batch is rolled back: its stories and sketches are not in the file
+            raise
         return results
 
     def _save_isolated(self, item: Mapping[str, Any], run_id: int | None) -> SaveResult:

@@ -105,7 +105,7 @@ class StoragePipeline:
         if self.disk_full:
             return
         self.disk_full = True
-        logger.error("the archive's disk is full (%s): %d articles could not be saved; stopping the crawl. "
+        logger.error("the archive's disk is full (%s): a batch of %d items could not be saved; stopping the crawl. "
                      "What was committed stays, and the next run fetches again what this one could not save.",
                      exc, lost)
         stop_crawl(self.crawler, "disk_full")

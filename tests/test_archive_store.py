@@ -105,6 +105,31 @@ def test_a_database_failure_aborts_the_whole_batch(archive: Archive, monkeypatch
     assert archive.db["articles"].count == 0 and archive.db["stories"].count == 0 and archive.db["pages"].count == 0
 
 
+def test_an_aborted_batch_leaves_no_story_cache_behind(archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The story index's caches (archived fingerprints, the sites it knows) may describe rows of the batch
+    a full disk rolled back: they are dropped with it, and the next batch reads the file again."""
+    text = ("Le Conseil des ministres s'est réuni mercredi à Koulouba sous la présidence du chef de l'État, "
+            "qui a adopté trois projets de loi sur la justice et la décentralisation. ") * 4
+    archive.save_batch([item("http://x/a", text)])
+    assert archive.stories is not None and archive.stories._known == {"essor"}
+    real = archive._save_one
+
+    def full_disk(it: dict, run_id: int | None) -> object:
+        if it["url"] == "http://x/c":
+            raise sqlite3.OperationalError("database or disk is full")
+        return real(it, run_id)
+
+    monkeypatch.setattr(archive, "_save_one", full_disk)
+    with pytest.raises(sqlite3.OperationalError):
+        archive.save_batch([item("http://x/b", text + "Mise à jour.", site="maliweb"), item("http://x/c", "Trois.")])
+    assert not archive.stories._docs and not archive.stories._known
+    monkeypatch.undo()
+    archive.save_batch([item("http://x/b", text + "Mise à jour.", site="maliweb")])
+    rows = {u: s for u, s in archive.db.execute("SELECT url, story_id FROM articles")}
+    assert rows["http://x/a"] == rows["http://x/b"]  # the copy joins the story of the article it copies
+    assert archive.db.execute("SELECT count(*) FROM articles WHERE story_id NOT IN (SELECT id FROM stories)").fetchone()[0] == 0
+
+
 def test_runs_left_running_become_killed(archive: Archive) -> None:
     first = archive.start_run(["essor"])
     second = archive.start_run(["essor"])
