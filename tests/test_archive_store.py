@@ -91,15 +91,20 @@ def test_a_bad_item_is_rejected_alone_and_leaves_nothing_behind(archive: Archive
     assert archive.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
-def test_a_database_failure_aborts_the_whole_batch(archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
+def fail_at(archive: Archive, monkeypatch: pytest.MonkeyPatch, url: str, message: str) -> None:
+    """Make saving the item at `url` fail at the database level (as a full disk or an I/O error does)."""
     real = archive._save_one
 
     def failing(it: dict, run_id: int | None) -> object:
-        if it["url"] == "http://x/b":
-            raise sqlite3.OperationalError("disk I/O error")
+        if it["url"] == url:
+            raise sqlite3.OperationalError(message)
         return real(it, run_id)
 
     monkeypatch.setattr(archive, "_save_one", failing)
+
+
+def test_a_database_failure_aborts_the_whole_batch(archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
+    fail_at(archive, monkeypatch, "http://x/b", "disk I/O error")
     with pytest.raises(sqlite3.OperationalError):
         archive.save_batch([item("http://x/a", "Un."), item("http://x/b", "Deux.")])
     assert archive.db["articles"].count == 0 and archive.db["stories"].count == 0 and archive.db["pages"].count == 0
@@ -112,14 +117,7 @@ def test_an_aborted_batch_leaves_no_story_cache_behind(archive: Archive, monkeyp
             "qui a adopté trois projets de loi sur la justice et la décentralisation. ") * 4
     archive.save_batch([item("http://x/a", text)])
     assert archive.stories is not None and archive.stories._known == {"essor"}
-    real = archive._save_one
-
-    def full_disk(it: dict, run_id: int | None) -> object:
-        if it["url"] == "http://x/c":
-            raise sqlite3.OperationalError("database or disk is full")
-        return real(it, run_id)
-
-    monkeypatch.setattr(archive, "_save_one", full_disk)
+    fail_at(archive, monkeypatch, "http://x/c", "database or disk is full")
     with pytest.raises(sqlite3.OperationalError):
         archive.save_batch([item("http://x/b", text + "Mise à jour.", site="maliweb"), item("http://x/c", "Trois.")])
     assert not archive.stories._docs and not archive.stories._known
