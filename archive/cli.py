@@ -158,6 +158,10 @@ def crawl(names: tuple[str, ...], sites_file: str | None, db: str, since: str | 
     click.echo(summary_table(summary.per_site, summary.run_id, summary.finish_reason), err=True)
     if summary.finish_reason == "disk_full":
         click.secho(f"Error: the archive's disk is full; the crawl stopped. {DISK_FULL_HINT}", fg="red", err=True)
+    if (unreachable := summary.unreachable) is not None:
+        click.secho(f"Error: {unreachable}. Check this machine's network and DNS; nothing was archived.",
+                    fg="red", err=True)
+        sys.exit(1)
     if backfill and not summary.ok:
         click.echo("Backfill interrupted: run the same command again to resume where it stopped.", err=True)
     if not summary.ok:

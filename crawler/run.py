@@ -36,6 +36,19 @@ class CrawlSummary:
         """True when Scrapy finished normally."""
         return self.status == "finished"
 
+    @property
+    def unreachable(self) -> str | None:
+        """Why no outlet answered at all (no response received, only download failures), else None:
+        the machine's network or DNS is down, and a scheduled run must say so rather than succeed."""
+        failed = int(self.stats.get("downloader/exception_count") or 0)
+        if self.stats.get("response_received_count") or not failed:
+            return None
+        prefix = "downloader/exception_type_count/"
+        kinds = sorted(((int(v), k[len(prefix):].rsplit(".", 1)[-1]) for k, v in self.stats.items()
+                        if str(k).startswith(prefix)), reverse=True)
+        causes = ", ".join(f"{name}: {count}" for count, name in kinds[:3])
+        return f"no outlet could be reached: {failed} requests failed ({causes})"
+
 
 def build_settings(
     db: str | Path,
