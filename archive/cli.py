@@ -70,7 +70,7 @@ def open_existing(db: str) -> Any:
 
     if not Path(db).exists():
         raise ArchiveMissingError(f"no archive at {db}; run `malinews crawl --db {db}` first, or pass --db PATH")
-    conn = open_database(db)
+    conn = open_database(db, readonly=True)  # also from read-only media
     if "articles" not in conn.table_names():  # an empty file: no crawl has written to it yet
         conn.close()
         raise ArchiveMissingError(f"no archive in {db} yet (an empty database); run `malinews crawl --db {db}` first, "
@@ -287,6 +287,10 @@ DISK_FULL_HINT = ("Free some space on the archive's disk and run the command aga
                   "transaction it committed, and a crawl fetches again what it could not save.")
 
 
+READ_ONLY_HINT = ("The archive lies on read-only media: search, serve, export, stats and health read it there; "
+                  "to crawl or deduplicate, copy it to writable storage.")
+
+
 def main() -> None:
     """Console-script entry point: SQLite failures past the checks at open (a page damaged deep in the
     file, a lock held past the 30 s busy timeout) and OS errors (a full disk, an unwritable file) end
@@ -303,7 +307,7 @@ def main() -> None:
     except OSError as exc:  # a full disk, a file or directory that cannot be written
         if os.environ.get("MALINEWS_DEBUG"):
             raise
-        hint = f". {DISK_FULL_HINT}" if exc.errno == errno.ENOSPC else ""
+        hint = f". {DISK_FULL_HINT}" if exc.errno == errno.ENOSPC else f". {READ_ONLY_HINT}" if exc.errno == errno.EROFS else ""
         click.secho(f"Error: {exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else "") + hint,
                     fg="red", err=True)
         sys.exit(1)

@@ -20,6 +20,7 @@ from archive.errors import ArchiveInvalidError
 from archive.faultinject import kill_point
 from archive.cutshort import cut_from
 from archive.provenance import extractor_version
+from archive.readonly import connect_readonly
 from archive.schema import migrate
 from archive.stories import StoryIndex
 
@@ -94,7 +95,7 @@ def open_database(path: str | Path, *, readonly: bool = False) -> Database:
     check_archive_file(path)
     try:
         if readonly:
-            db = Database(sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30))
+            db = Database(connect_readonly(path))
         else:
             db = Database(path)
         db.execute("PRAGMA busy_timeout = 30000")
