@@ -156,8 +156,8 @@ def crawl(names: tuple[str, ...], sites_file: str | None, db: str, since: str | 
     from archive.report import summary_table
 
     click.echo(summary_table(summary.per_site, summary.run_id, summary.finish_reason), err=True)
-    if summary.finish_reason == "disk_full":
-        click.secho(f"Error: the archive's disk is full; the crawl stopped. {DISK_FULL_HINT}", fg="red", err=True)
+    if (stopped := ARCHIVE_STOPS.get(summary.finish_reason)) is not None:
+        click.secho(f"Error: {stopped}", fg="red", err=True)
     if (unreachable := summary.unreachable) is not None:
         click.secho(f"Error: {unreachable}. Check this machine's network and DNS; nothing was archived.",
                     fg="red", err=True)
@@ -289,6 +289,19 @@ DISK_FULL_HINT = ("Free some space on the archive's disk and run the command aga
 
 READ_ONLY_HINT = ("The archive lies on read-only media: search, serve, export, stats and health read it there; "
                   "to crawl or deduplicate, copy it to writable storage.")
+
+
+# Why a crawl stopped because its archive refused a batch for good (`pipelines.storage.fatal_write_error`).
+ARCHIVE_STOPS = {
+    "disk_full": f"the archive's disk is full; the crawl stopped. {DISK_FULL_HINT}",
+    "archive_read_only": "the archive became read-only during the crawl (its disk remounted read-only, or the "
+                         "file's permissions changed); the crawl stopped. Make it writable and run the command "
+                         "again: what was committed is kept.",
+    "archive_io_error": "the archive's disk failed (a disk I/O error: a failing or unplugged disk); the crawl "
+                        "stopped. Check the disk, then the archive with `sqlite3 ARCHIVE 'PRAGMA integrity_check'`.",
+    "archive_damaged": "the archive is damaged (SQLite: database disk image is malformed); the crawl stopped. "
+                       "Check it with `sqlite3 ARCHIVE 'PRAGMA integrity_check'` and restore it from a backup.",
+}
 
 
 def main() -> None:

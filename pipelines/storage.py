@@ -42,7 +42,7 @@ class StoragePipeline:
         self._writer: ThreadPoolExecutor | None = None
         self._inflight: asyncio.Future[list[SaveResult]] | None = None
         self._loop: task.LoopingCall | None = None
-        self.disk_full = False  # a batch failed for want of space: the crawl is being stopped
+        self.stopping: str | None = None  # why the archive refused a batch for good: the crawl is being stopped
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StoragePipeline:
@@ -98,17 +98,17 @@ class StoragePipeline:
                 self.flush()
         return item
 
-    def _stop_for_full_disk(self, exc: BaseException, lost: int) -> None:
-        """Stop the crawl at the first batch a full disk refuses: every later one would fail too, and
-        the pages fetched meanwhile would be downloaded for nothing."""
-        self.stats.inc_value("malinews/storage/disk_full_batches")
-        if self.disk_full:
+    def _stop_for(self, reason: str, exc: BaseException, lost: int) -> None:
+        """Stop the crawl at the first batch the archive refuses for good (`fatal_write_error`): every
+        later one would fail too, and the pages fetched meanwhile would be downloaded for nothing."""
+        self.stats.inc_value(f"malinews/storage/{reason}_batches")
+        if self.stopping is not None:
             return
-        self.disk_full = True
-        logger.error("the archive's disk is full (%s): a batch of %d items could not be saved; stopping the crawl. "
-                     "What was committed stays, and the next run fetches again what this one could not save.",
-                     exc, lost)
-        stop_crawl(self.crawler, "disk_full")
+        self.stopping = reason
+        logger.error("the archive cannot be written (%s: %s): a batch of %d items could not be saved; stopping the "
+                     "crawl. What was committed stays, and the next run fetches again what this one could not save.",
+                     reason, exc, lost)
+        stop_crawl(self.crawler, reason)
 
     def flush(self) -> None:
         """Hand the buffer to the writer thread as one transaction (unless a batch is in flight)."""
@@ -129,9 +129,9 @@ class StoragePipeline:
             self.stats.inc_value("malinews/errors/storage", len(batch))
             for item in batch:
                 self.stats.inc_value(f"malinews/{item.site}/errors")
-            if disk_full(exc):
-                self._stop_for_full_disk(exc, len(batch))
-            else:
+            if (reason := fatal_write_error(exc)) is not None:
+                self._stop_for(reason, exc, len(batch))
+            else:  # a lock held past the busy timeout, a bug: this batch only
                 logger.error("could not save a batch of %d articles: %s", len(batch), exc)
             return
         for item, result in zip(batch, results):
@@ -156,3 +156,22 @@ def disk_full(exc: BaseException) -> bool:
     if isinstance(exc, sqlite3.OperationalError):
         return "disk is full" in str(exc)  # "database or disk is full"
     return isinstance(exc, OSError) and exc.errno == errno.ENOSPC
+
+
+def fatal_write_error(exc: BaseException) -> str | None:
+    """The crawl's finish reason when a batch failed in a way every later one would too, else None:
+    `disk_full`, `archive_read_only` (its disk remounted read-only, its file made so), `archive_io_error`
+    (a failing or unplugged disk), `archive_damaged` (the file is corrupt)."""
+    if disk_full(exc):
+        return "disk_full"
+    message = str(exc)
+    if isinstance(exc, sqlite3.DatabaseError):
+        if "readonly database" in message:  # "attempt to write a readonly database"
+            return "archive_read_only"
+        if "disk I/O error" in message:
+            return "archive_io_error"
+        if "malformed" in message or "not a database" in message:  # "database disk image is malformed"
+            return "archive_damaged"
+    if isinstance(exc, OSError):
+        return {errno.EROFS: "archive_read_only", errno.EIO: "archive_io_error"}.get(exc.errno)  # type: ignore[arg-type]
+    return None

@@ -22,7 +22,7 @@ from crawler.backfill import save_hints
 from crawler.dupefilter import CountingDupeFilter
 from crawler.sampleweb.server import TestWeb
 from crawler.scheduler import JobScheduler
-from pipelines.storage import disk_full
+from pipelines.storage import disk_full, fatal_write_error
 from tests.test_crash_safety import check_whole
 
 sys.path.insert(0, str(REPO))
@@ -109,6 +109,59 @@ def test_a_full_filesystem_too(web: Any, tmp_path: Path) -> None:
         subprocess.run(["umount", "-l", str(mount)], capture_output=True)
 
 
+@pytest.mark.parametrize("exc, reason", [
+    (sqlite3.OperationalError("database or disk is full"), "disk_full"),
+    (OSError(errno.ENOSPC, "No space left on device"), "disk_full"),
+    (sqlite3.OperationalError("attempt to write a readonly database"), "archive_read_only"),
+    (OSError(errno.EROFS, "Read-only file system"), "archive_read_only"),
+    (sqlite3.OperationalError("disk I/O error"), "archive_io_error"),
+    (OSError(errno.EIO, "Input/output error"), "archive_io_error"),
+    (sqlite3.DatabaseError("database disk image is malformed"), "archive_damaged"),
+    (sqlite3.OperationalError("database is locked"), None),  # another writer past the busy timeout: this batch only
+    (sqlite3.IntegrityError("UNIQUE constraint failed: articles.url"), None),
+    (ValueError("disk I/O error"), None),
+])
+def test_fatal_write_error(exc: BaseException, reason: str | None) -> None:
+    assert fatal_write_error(exc) == reason
+
+
+class _Stats:
+    def __init__(self) -> None:
+        self.values: dict[str, int] = {}
+
+    def inc_value(self, key: str, count: int = 1) -> None:
+        self.values[key] = self.values.get(key, 0) + count
+
+
+@pytest.mark.parametrize("exc, stops", [
+    (sqlite3.OperationalError("disk I/O error"), ["archive_io_error"]),
+    (sqlite3.OperationalError("database is locked"), []),
+])
+def test_a_batch_the_archive_refuses_for_good_stops_the_crawl_once(exc: BaseException, stops: list[str],
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import asyncio
+
+    import pipelines.storage as storage
+    from pipelines.items import PageItem
+
+    stopped: list[str] = []
+    monkeypatch.setattr(storage, "stop_crawl", lambda crawler, reason: stopped.append(reason))
+    crawler = type("Crawler", (), {"stats": _Stats()})()
+    pipe = storage.StoragePipeline(crawler, "unused.db", None, 10, 2.0)
+    batch = [PageItem(site="essor", url="http://x/1", requested_url="http://x/1", final_url="http://x/1", status=200,
+                      fetched_at="2025-06-23T08:00:00+00:00")]
+    loop = asyncio.new_event_loop()
+    try:
+        for _ in range(2):  # the second refused batch is counted, not announced again
+            failed = loop.create_future()
+            failed.set_exception(exc)
+            pipe._saved(batch, failed)
+    finally:
+        loop.close()
+    assert stopped == stops
+    assert crawler.stats.values["malinews/essor/errors"] == 2
+
+
 @pytest.mark.parametrize("exc, full", [
     (sqlite3.OperationalError("database or disk is full"), True),
     (OSError(errno.ENOSPC, "No space left on device"), True),
@@ -160,3 +213,12 @@ def test_the_scheduler_closes_on_a_full_disk(caplog: pytest.LogCaptureFixture) -
     scheduler.close("disk_full")
     assert closed == ["disk_full"]  # the dupe filter is still closed
     assert "could not save the request queue's state" in caplog.text
+
+
+def test_every_stop_reason_has_its_message() -> None:
+    from archive.cli import ARCHIVE_STOPS
+
+    reasons = {fatal_write_error(exc) for exc in (
+        sqlite3.OperationalError("database or disk is full"), sqlite3.OperationalError("attempt to write a readonly database"),
+        sqlite3.OperationalError("disk I/O error"), sqlite3.DatabaseError("database disk image is malformed"))}
+    assert reasons == set(ARCHIVE_STOPS)
