@@ -1,15 +1,18 @@
-"""Downloader middleware keeping every request on its own site's hosts."""
+"""Downloader middlewares: every request kept on its own site's hosts; redirects and refreshes that
+record aliases and never lose the page they leave."""
 from __future__ import annotations
 
 import logging
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 from scrapy import Request, Spider
-from scrapy.downloadermiddlewares.redirect import RedirectMiddleware
+from scrapy.downloadermiddlewares.redirect import MetaRefreshMiddleware, RedirectMiddleware
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
-from scrapy.http import Response
+from scrapy.http import HtmlResponse, Response
+from scrapy.utils.httpobj import urlparse_cached
+from scrapy.utils.response import get_meta_refresh
 from scrapy.http.request import NO_CALLBACK
 from scrapy.settings import BaseSettings
 from w3lib.url import safe_url_string
@@ -108,8 +111,8 @@ class AliasRedirectMiddleware(RedirectMiddleware):
         target = refresh_target(response.headers.get(b"Refresh"))
         if target is None or target[0] >= self._refresh_max_delay:
             return response
-        url = urljoin(request.url, safe_url_string(target[1]))
-        if urlsplit(url).scheme not in ("http", "https"):
+        url = refresh_url(response.url, target[1])
+        if url is None:
             return response
         return self._redirect(self._redirect_request_using_get(request, response, url), request, "refresh header")
 
@@ -118,3 +121,42 @@ class AliasRedirectMiddleware(RedirectMiddleware):
         if request.meta.get("kind") in UNFILTERED_REDIRECTS:
             redirected.dont_filter = True
         return redirected
+
+
+def refresh_url(page_url: str, target: str) -> str | None:
+    """The absolute http(s) address a refresh of `page_url` leads to, or None when it leads nowhere a
+    crawler can follow (`javascript:`, `mailto:`, an unreadable address such as `http://[::1`) or back to
+    the page itself (`url=`, `url=#`: a reload). Either way the page is what its reader sees."""
+    try:
+        url = urljoin(page_url, safe_url_string(target.strip()))
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError on a port that is no number or out of range
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return None
+    return None if urldefrag(url)[0] == urldefrag(page_url)[0] else url
+
+
+class PageMetaRefreshMiddleware(MetaRefreshMiddleware):
+    """Scrapy's `<meta http-equiv="refresh">` redirects, but a refresh to an address no crawler can
+    follow, or to the page itself, leaves the page to be read (`refresh_url`): Scrapy built the
+    redirect first and lost the page to the error (`javascript:void(0)`, `mailto:`, `http://[::1`)
+    or to its duplicate filter (a reload of the page)."""
+
+    def process_response(self, request: Request, response: Response, spider: Spider | None = None
+                         ) -> Request | Response:
+        """Follow a refresh under METAREFRESH_MAXDELAY seconds to another http(s) page; else the page."""
+        if (request.meta.get("dont_redirect", False) or request.method == "HEAD"
+                or not isinstance(response, HtmlResponse) or urlparse_cached(request).scheme not in {"http", "https"}):
+            return response
+        try:
+            interval, target = get_meta_refresh(response, ignore_tags=self._ignore_tags)
+        except ValueError:  # w3lib joins the target to the page's address: "Invalid IPv6 URL"
+            return response
+        if not target or interval is None or interval >= self._maxdelay:
+            return response
+        url = refresh_url(response.url, target)
+        if url is None:
+            return response
+        return self._redirect(self._redirect_request_using_get(request, response, url), request, "meta refresh")

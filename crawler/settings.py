@@ -54,6 +54,8 @@ DOWNLOADER_MIDDLEWARES = {
     # (counting only final failures, a sitemap's first attempts would all go out before a retry failed).
     "crawler.sitehealth.SiteHealthMiddleware": 560,
     "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "crawler.middlewares.PageMetaRefreshMiddleware": 580,  # Scrapy's place; never loses the page it leaves
     "crawler.middlewares.AliasRedirectMiddleware": 600,
     "crawler.gzipcheck.TruncatedStreamMiddleware": 595,  # just before HttpCompressionMiddleware (590)
     "crawler.warc.WarcMiddleware": 950,  # next to the downloader: raw responses; off unless MALINEWS_WARC_DIR

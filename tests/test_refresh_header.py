@@ -10,7 +10,7 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import HtmlResponse, Response
 from scrapy.utils.test import get_crawler
 
-from crawler.middlewares import AliasRedirectMiddleware
+from crawler.middlewares import AliasRedirectMiddleware, PageMetaRefreshMiddleware, refresh_url
 from pipelines.links import refresh_target
 
 
@@ -80,11 +80,20 @@ def test_a_refresh_loop_stops_at_the_redirect_limit() -> None:
     crawler = get_crawler(settings_dict={"REDIRECT_MAX_TIMES": 3})
     mw = AliasRedirectMiddleware.from_crawler(crawler)
     request = Request("http://site.ml/boucle/")
+    other = {"http://site.ml/boucle/": "/boucle-2/", "http://site.ml/boucle-2/": "/boucle/"}  # two pages, each to the other
     for _ in range(3):
-        request = mw.process_response(request, page(request.url, refresh="0; url=/boucle/"))
+        request = mw.process_response(request, page(request.url, refresh=f"0; url={other[request.url]}"))
         assert isinstance(request, Request)
     with pytest.raises(IgnoreRequest):
-        mw.process_response(request, page(request.url, refresh="0; url=/boucle/"))
+        mw.process_response(request, page(request.url, refresh=f"0; url={other[request.url]}"))
+
+
+def test_a_refresh_to_the_page_itself_is_a_reload_not_a_redirect(middleware: AliasRedirectMiddleware) -> None:
+    """A page refreshing to itself shows its reader the page; as a redirect it was lost to the duplicate filter."""
+    request = Request("http://site.ml/2025/01/02/article/")
+    for refresh in ("0; url=/2025/01/02/article/", "0; url=#haut", "5"):
+        response = page(request.url, refresh=refresh)
+        assert middleware.process_response(request, response) is response, refresh
 
 
 def test_status_redirects_still_work(middleware: AliasRedirectMiddleware) -> None:
@@ -104,3 +113,32 @@ def test_a_slow_refresh_is_a_page_not_a_redirect() -> None:
     slow = page(request.url, refresh="30; url=/")
     assert mw.process_response(request, slow) is slow
     assert isinstance(mw.process_response(request, page(request.url, refresh="3; url=/ailleurs/")), Request)
+
+
+@pytest.mark.parametrize("target, expected", [
+    ("/2025/06/01/autre/", "http://x.ml/2025/06/01/autre/"),
+    ("https://x.ml/a/#haut", "https://x.ml/a/#haut"),
+    ("javascript:void(0)", None), ("mailto:redaction@x.ml", None), ("data:text/html,x", None),
+    ("ftp://x.ml/a", None), ("about:blank", None),
+    ("http://[::1", None), ("http://x.ml:99999/", None), ("http://", None),  # unreadable addresses
+    ("", None), ("#haut", None), ("/2025/06/01/page/", None), ("  /2025/06/01/page/#x ", None),  # the page itself
+])
+def test_refresh_url(target: str, expected: str | None) -> None:
+    assert refresh_url("http://x.ml/2025/06/01/page/", target) == expected
+
+
+@pytest.mark.parametrize("target, redirected", [
+    ("/2025/06/01/autre/", True),
+    ("javascript:void(0)", False), ("mailto:redaction@x.ml", False), ("http://[::1", False),  # Scrapy lost the page
+    ("", False), ("#haut", False),  # a reload of the page: Scrapy's duplicate filter lost it
+])
+def test_a_meta_refresh_leading_nowhere_leaves_the_page(target: str, redirected: bool) -> None:
+    mw = PageMetaRefreshMiddleware.from_crawler(get_crawler(settings_dict={"METAREFRESH_MAXDELAY": 10}))
+    request = Request("http://x.ml/2025/06/01/page/")
+    body = f'<html><head><meta http-equiv="refresh" content="0; url={target}"></head><body><p>Texte</p></body></html>'
+    response = HtmlResponse(request.url, body=body.encode(), encoding="utf-8")
+    out = mw.process_response(request, response)
+    if redirected:
+        assert isinstance(out, Request) and out.url == "http://x.ml/2025/06/01/autre/"
+    else:
+        assert out is response

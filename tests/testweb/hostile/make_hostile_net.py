@@ -64,7 +64,8 @@ def http_site() -> None:
     add("H14", "type-pdf-annonce-pour-du-html-ici", "skipped", "an HTML article served as application/pdf",
         'headers = { "Content-Type" = "application/pdf" }', genuine=True)
     p15 = "/2025/07/15/rafraichissement-meta-en-boucle-infinie/"
-    add("H15", "rafraichissement-meta-en-boucle-infinie", "redirect_to_seen", "<meta http-equiv=refresh> to itself",
+    add("H15", "rafraichissement-meta-en-boucle-infinie", "dropped",
+        "<meta http-equiv=refresh> to itself at once: a reload, so the page is read once (no article in it)",
         f'body = "<html><head><meta http-equiv=\\"refresh\\" content=\\"0; url={{BASE}}{p15}\\"></head><body>...</body></html>"')
     add("H16", "html-servi-en-gzip-tronque-au-milieu", "either", "Content-Encoding: gzip, stream cut in the middle",
         'gzip_file = "/raw/gz-source.html"\ncontent_encoding = true\nbody_bytes = 700')
@@ -136,6 +137,15 @@ def http_site() -> None:
     add("H44", "donnees-json-sur-une-adresse-datee", "skipped", "JSON sent as application/json at a dated address",
         'body = "{\\"titre\\": \\"pas une page\\", \\"items\\": [1, 2, 3]}"\n'
         'headers = { "Content-Type" = "application/json" }')
+    def refreshing(key: str, slug: str, head: str, header: str | None, what: str) -> None:
+        """A genuine article with a `<meta>` refresh in its head and/or a Refresh header."""
+        day = case_day(int(key[1:]), 7)
+        path = f"/{day.replace('-', '/')}/{slug}/"
+        pages[path] = article(f"Article {key} : " + slug.replace("-", " "), day, slug, key, extra_head=head)
+        if header:
+            routes.append(f'[routes."{path}"]\nheaders = {{ "Refresh" = "{header}" }}')
+        cases.append(case(key, path, "article", what, f"Article {key} : " + slug.replace("-", " ")))
+
     # A refresh too slow to be a redirect: the page is read (Scrapy's METAREFRESH_MAXDELAY of 100 s made
     # these three redirects, and lost two genuine articles to the homepage).
     for key, slug, head, header, what in (
@@ -143,12 +153,7 @@ def http_site() -> None:
              None, "a genuine article whose <meta http-equiv=refresh> sends readers home after 30 s"),
             ("H46", "article-dont-l-en-tete-renvoie-a-l-accueil", "", "30; url=/",
              "a genuine article whose Refresh header sends readers home after 30 s")):
-        day = case_day(int(key[1:]), 7)
-        path = f"/{day.replace('-', '/')}/{slug}/"
-        pages[path] = article(f"Article {key} : " + slug.replace("-", " "), day, slug, key, extra_head=head)
-        if header:
-            routes.append(f'[routes."{path}"]\nheaders = {{ "Refresh" = "{header}" }}')
-        cases.append(case(key, path, "article", what, f"Article {key} : " + slug.replace("-", " ")))
+        refreshing(key, slug, head, header, what)
     slow_target = f"/{case_day(48, 7).replace('-', '/')}/article-annonce-par-un-rafraichissement-lent/"
     add("H47", "page-qui-se-rafraichit-lentement-ailleurs", "none",
         "a short notice whose <meta http-equiv=refresh> moves on to H48 after 15 s (too slow for a redirect: a link)",
@@ -162,6 +167,18 @@ def http_site() -> None:
         f'body = "<p>Cet article a demenage, vous allez etre redirige.</p>"\nheaders = {{ "Refresh" = "15; url={header_target}", "Content-Type" = "text/html; charset=utf-8" }}')
     add("H50", "article-annonce-par-un-en-tete-lent", "article", "reached only through H49's slow Refresh header",
         genuine=True)
+    # A refresh that leads nowhere a crawler can go, or back to the page: Scrapy built the redirect anyway
+    # and lost the article to the error ("Missing scheme", "Invalid IPv6 URL") or to its duplicate filter.
+    for key, slug, head, header, what in (
+            ("H51", "article-rafraichi-vers-du-javascript", '<meta http-equiv="refresh" content="0; url=javascript:void(0)">',
+             None, "a genuine article whose <meta> refresh goes to javascript:void(0) at once"),
+            ("H52", "article-rafraichi-vers-une-adresse-illisible", '<meta http-equiv="refresh" content="0; url=http://[::1">',
+             None, "a genuine article whose <meta> refresh goes to an unreadable address (http://[::1)"),
+            ("H53", "article-qui-se-recharge-lui-meme", '<meta http-equiv="refresh" content="3; url=#haut">',
+             None, "a genuine article whose <meta> refresh reloads the page itself after 3 s (url=#haut)"),
+            ("H54", "article-dont-l-en-tete-mene-nulle-part", "", "0; url=http://[::1",
+             "a genuine article whose Refresh header goes to an unreadable address at once")):
+        refreshing(key, slug, head, header, what)
     pages["/"] = homepage([c["path"] for c in cases if c["key"] not in ("H41", "H48", "H50")])
     routes.append('[routes."/robots.txt"]\nstatus = 500\nbody = "robots exploded"')
     write_site("http", pages, "\n\n".join(routes) + "\n", cases + [case("H19", "/robots.txt", "none", "robots.txt answers 500")],
