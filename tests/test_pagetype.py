@@ -1,4 +1,4 @@
-"""Which responses are pages to extract (`crawler/pagetype.py`); end to end: hostile H42-H44."""
+"""Which responses are pages to extract (`crawler/pagetype.py`); end to end: hostile H42-H44, H55."""
 from __future__ import annotations
 
 import pytest
@@ -23,6 +23,13 @@ HTML = b'<!DOCTYPE html>\n<html lang="fr"><head><title>T</title></head><body><p>
     ("application/json", HTML, False),                         # JSON is never sniffed
     ("application/pdf", HTML, False),
     ("image/jpeg", HTML, False),
+    (";;;=;charset", HTML, True),                               # no MIME type at all: sniffed, as browsers do (H55)
+    ("html", HTML, True),
+    ("unknown/unknown", HTML, True),
+    ("*/*", b"<html><body>x</body></html>", True),
+    (";;;=;charset", b'{"html": "<html>"}', False),             # sniffed: no HTML start
+    ("text/html ; charset=utf-8", b"anything", True),
+    ("application/json; charset=utf-8", HTML, False),
 ])
 def test_pages_by_type_and_by_their_first_bytes(ctype: str, body: bytes, page: bool) -> None:
     assert is_page(ctype, body) is page

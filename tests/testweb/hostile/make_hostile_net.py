@@ -179,6 +179,9 @@ def http_site() -> None:
             ("H54", "article-dont-l-en-tete-mene-nulle-part", "", "0; url=http://[::1",
              "a genuine article whose Refresh header goes to an unreadable address at once")):
         refreshing(key, slug, head, header, what)
+    add("H55", "article-au-content-type-absurde", "article",
+        "a genuine article sent with `Content-Type: ;;;=;charset`, no MIME type at all (was skipped as not HTML)",
+        'headers = { "Content-Type" = ";;;=;charset" }', genuine=True)
     pages["/"] = homepage([c["path"] for c in cases if c["key"] not in ("H41", "H48", "H50")])
     routes.append('[routes."/robots.txt"]\nstatus = 500\nbody = "robots exploded"')
     write_site("http", pages, "\n\n".join(routes) + "\n", cases + [case("H19", "/robots.txt", "none", "robots.txt answers 500")],
