@@ -20,7 +20,7 @@ from pipelines.cleaning import byline_author, clean_text, fix_apostrophes, tidy_
 from pipelines.date_languages import install as install_date_languages
 from pipelines.dates import day_written, parse_now
 from pipelines.decode import decode_body
-from pipelines.htmltree import drop_hidden_text, ends_early, parse_html
+from pipelines.htmltree import drop_hidden_text, ends_early, parse_html, unwrap_layout_tables
 from pipelines.links import PageLinks, absolute, extract_links
 from pipelines.metadata import PageMeta, jsonld_list, jsonld_text, read_meta, squash
 from pipelines.pubdate import PUBLISHED_META, choose_modified, choose_published, header_scan
@@ -301,6 +301,7 @@ def extract_page_meta(job: dict[str, Any]) -> tuple[dict[str, Any], PageMeta | N
         return result, page
     now = parse_now(job.get("now"))
     drop_hidden_text(tree, text)
+    unwrap_layout_tables(tree, text)
     try:
         doc = _run_trafilatura(tree, url, now.date().isoformat())
     except Exception as err:  # noqa: BLE001 - one bad page must not kill a worker; the reason says why

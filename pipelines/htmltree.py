@@ -122,6 +122,41 @@ def drop_hidden_text(tree: HtmlElement, text: str) -> int:
     return removed
 
 
+# A table laid out as the page (a menu cell beside the article's cell, as sites of the 2000s were
+# built) holds prose in a cell; a data table (results, figures, a schedule) holds short cells.
+# trafilatura reads every table as data: its cells became one "| menu | title text …" line, the
+# article's paragraphs run together. Such tables are made divs first, as a browser lays them out.
+LAYOUT_CELL_CHARS = 400   # a cell with this much text of its own table is prose, not a datum
+MAX_LAYOUT_TABLES = 200   # pages with more tables (hostile nests of 1,000) are left as they are
+MAX_LAYOUT_CELLS = 100    # a table with more cells is data (layouts have a handful)
+_CELLS = "./tr/td | ./tr/th | ./*/tr/td | ./*/tr/th"  # a table's own cells, not those of tables inside
+_ROWS = "./tr | ./thead | ./tbody | ./tfoot | ./*/tr"
+
+
+def unwrap_layout_tables(tree: HtmlElement, text: str) -> int:
+    """Turn the tables of `tree` used for layout (a cell holding prose, `LAYOUT_CELL_CHARS`) into
+    divs, so their paragraphs are read as paragraphs; returns how many. `text` (the page's source)
+    is checked for `<table` first: most pages pay nothing else."""
+    if "<table" not in text and "<TABLE" not in text:
+        return 0
+    tables = tree.xpath("//table")
+    if not tables or len(tables) > MAX_LAYOUT_TABLES:
+        return 0
+    layout = [t for t in tables if _holds_prose(t.xpath(_CELLS))]
+    for table in layout:  # cells and rows first: renaming the table changes what its XPaths find
+        for el in [*table.xpath(_CELLS), *table.xpath(_ROWS)]:
+            el.tag = "div"
+        table.tag = "div"
+    return len(layout)
+
+
+def _holds_prose(cells: list[HtmlElement]) -> bool:
+    """Whether one of a table's own cells (at most MAX_LAYOUT_CELLS of them) holds prose; libxml2 measures
+    each cell's text without building it."""
+    return len(cells) <= MAX_LAYOUT_CELLS and any(
+        cell.xpath("string-length(.) >= $n", n=LAYOUT_CELL_CHARS) for cell in cells)
+
+
 def _without_attribute_flood(match: re.Match[str]) -> str:
     tag = match.group(0)
     return f"<{match.group(1)}>" if tag.count("=") > MAX_ATTRIBUTES else tag

@@ -159,3 +159,40 @@ def test_text_a_browser_never_shows_is_dropped_unless_it_is_the_page() -> None:
     assert drop_hidden_text(parse_html(whole), whole) == 0
     plain = f"<html><body>{prose}</body></html>"
     assert drop_hidden_text(parse_html(plain), plain) == 0
+
+
+PROSE = "Les producteurs de riz de l'Office du Niger ont entamé la préparation des parcelles. " * 6  # ~500 characters
+
+
+@pytest.mark.parametrize("html, unwrapped", [
+    # a 2000s layout: a menu cell beside the article's cell
+    (f"<table><tr><td><a href='/'>Accueil</a></td><td><b>Titre</b><br><br>{PROSE}<br><br>{PROSE}</td></tr></table>", 1),
+    # the same inside a layout table of its own (the outer cell holds the inner table's prose too)
+    (f"<table><tr><td><table><tbody><tr><td>menu</td><td>{PROSE}</td></tr></tbody></table></td></tr></table>", 2),
+    ("<table><tr><th>Cercle</th><th>Voix</th></tr>" + "<tr><td>Kati</td><td>12 345</td></tr>" * 40 + "</table>", 0),  # data
+    ("<table><tr>" + f"<td>{PROSE}</td>" * 101 + "</tr></table>", 0),  # over MAX_LAYOUT_CELLS: data, not layout
+    (f"<div>{PROSE}</div>", 0),
+])
+def test_layout_tables_become_divs_data_tables_stay(html: str, unwrapped: int) -> None:
+    from pipelines.htmltree import unwrap_layout_tables
+
+    tree = parse_html(f"<html><body>{html}</body></html>")
+    text_before = tree.text_content()
+    assert unwrap_layout_tables(tree, html) == unwrapped
+    assert tree.text_content() == text_before  # nothing lost, only renamed
+    left = len(tree.xpath("//table"))
+    assert (left == 0) if unwrapped else (left == html.count("<table"))
+
+
+def test_a_layout_table_reads_as_paragraphs() -> None:
+    """Hostile M63 in small: trafilatura ran the menu, headline and paragraphs of a layout table into one line."""
+    from pipelines.extract import extract_page
+
+    first, second = PROSE.strip(), PROSE.strip().replace("riz", "mil")
+    html = ("<html><head><title>Titre – Site</title><meta property='og:type' content='article'>"
+            "<meta property='article:published_time' content='2025-06-01T08:00:00+00:00'></head><body>"
+            f"<table><tr><td><a href='/'>Accueil</a></td><td><b>Titre</b><br><br>{first}<br><br>{second}"
+            "</td></tr></table></body></html>")
+    article = extract_page({"url": "http://x.ml/2025/06/01/a/", "body": html.encode(), "content_type": "text/html",
+                            "hints": {}, "now": "2025-06-02T00:00:00+00:00"})["article"]
+    assert f"{first}\n{second}" in article["text"]

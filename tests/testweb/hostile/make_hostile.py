@@ -475,6 +475,18 @@ def markup_more(add: Any, art: Any, pages: dict[str, str | bytes], routes: list[
         "an unclosed <textarea> in a form before the article: '</form><article>' and '</footer></body></html>' "
         "were archived as text", art("M62", "textarea-jamais-refermee-avant-l-article", t).replace(
             "<article>", "<form action='/commenter/'><textarea name='c'></form><article>", 1), title=t)
+    t = "Kolondiéba : un site des années 2000 mis en page par un tableau"
+    laid_out = art("M63", "article-mis-en-page-par-un-tableau", t)
+    head, rest = laid_out.split("<body", 1)
+    paragraphs = re.findall(r"<p>(.*?)</p>", rest, re.S)
+    laid_out = (f'{head}<body bgcolor="#ffffff"><table width="780" border="0"><tr><td width="160" valign="top">'
+                '<a href="{BASE}/">Accueil</a><br><a href="{BASE}/politique/">Politique</a></td><td valign="top">'
+                f'<font face="Arial" size="2"><b>{t}</b><br>Par Moussa Keïta, le {case_day(63, 6)}<br><br>'
+                + "<br><br>".join(paragraphs) + "</font></td></tr></table></body></html>")
+    add("M63", "article-mis-en-page-par-un-tableau", "article",
+        "an article laid out in a table, as sites of the 2000s were (a menu cell, then the text in <br><br> "
+        "paragraphs): trafilatura read the table as data and ran menu, headline and paragraphs into one line",
+        laid_out, title=t, snippet="(Réf. M63-0.)\nSelon le directeur")
     t = "Kidal : une page en UTF-8 déclarée KOI8-R par le serveur"
     add("M58", "page-utf8-declaree-koi8-r", "article",
         "UTF-8 bytes under `charset=koi8-r` (header): read 'Sц╘gou' (only a Western label lost to valid UTF-8)",
