@@ -33,6 +33,11 @@ _AUDIO = re.compile(r"^t[ée]l[ée]charger\b.{0,80}$|^(?=\S*$)(?>\S*?https?://)\
                     r"^(?:ci-dessous,?\s+)?[ée]coutez\b.{0,140}:$", re.I)
 _FOLLOW_US = re.compile(r"^(?:suivez[- ]nous|abonnez[- ]vous|rejoignez[- ]nous|follow us)\b.{0,100}$|"
                         r"^(?:©|\(c\)\s|cr[ée]dit photo\b|photo\s*:).{0,100}$", re.I)
+# A cookie-consent banner's sentence, at the top or the end of the text (one without a telltale class).
+_COOKIE_NOTICE = re.compile(r"^.{0,200}\b(?:nous utilisons (?:des|les) cookies|(?:ce|notre) site (?:web |internet )?utilise "
+                            r"(?:des|les) cookies|we use cookies|this (?:web)?site uses cookies|en (?:poursuivant|continuant) "
+                            r"(?:votre |la )?navigation|acceptez l['’]utilisation (?:des|de) cookies|accepter les cookies)"
+                            r"\b.{0,400}$", re.I)
 _RIGHTS = re.compile(r"^.{0,150}(?:tous droits r[ée]serv[ée]s|all rights reserved).{0,80}$", re.I)
 _READ_ALSO = re.compile(r"^(?:[àa]\s+)?lire (?:aussi|[ée]galement)\b.{0,200}$", re.I)
 _TAIL_HEADING = re.compile(
@@ -217,7 +222,7 @@ def clean_text(text: str, title: str = "") -> Cleaned:
             if (name := byline_author(line)) or _NEWSROOM.match(line):
                 author = author or name
                 continue
-            if _is_date_line(line) or at_tail and _RIGHTS.search(line):
+            if _is_date_line(line) or at_tail and _RIGHTS.search(line) or _COOKIE_NOTICE.match(line):
                 continue
         kept.append(line)
     return Cleaned(text="\n".join(_rejoin(kept)), author=author, source=source)

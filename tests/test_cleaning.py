@@ -172,3 +172,20 @@ def test_prose_that_looks_like_a_server_error_is_kept(prose: str) -> None:
 def test_page_structure_spelt_out_by_an_unclosed_textarea_is_dropped() -> None:
     raw = f"Accueil\n</form><article>\n{BODY}\n{BODY2}\n</article><footer>\n</footer></body></html>"
     assert lines(raw) == ["Accueil", BODY, BODY2]
+
+
+@pytest.mark.parametrize("banner", [
+    "Nous utilisons des cookies pour vous garantir la meilleure expérience sur notre site web. Si vous continuez à "
+    "utiliser ce site, nous supposerons que vous en êtes satisfait.",
+    "En poursuivant votre navigation sur ce site, vous acceptez l'utilisation de cookies.",
+    "This website uses cookies to improve your experience. Accept Read more",
+])
+def test_a_cookie_banner_at_either_end_is_dropped(banner: str) -> None:
+    assert lines(f"{banner}\n{BODY}\n{BODY2}") == [BODY, BODY2]
+    assert lines(f"{BODY}\n{BODY2}\n{banner}") == [BODY, BODY2]
+
+
+def test_an_article_about_cookies_keeps_its_sentences() -> None:
+    about = ("La CNIL malienne rappelle que les sites qui utilisent des cookies doivent recueillir le consentement "
+             "de leurs lecteurs, selon la loi de 2013 sur la protection des données personnelles.")
+    assert lines(f"{BODY}\n{about}\n{BODY2}") == [BODY, about, BODY2]  # its last lines: where banners are looked for

@@ -1,4 +1,4 @@
-"""Hostile input: one bounded crawl of tests/testweb/hostile (markup, http, traps, robots, loops, echoes: 155 cases).
+"""Hostile input: one bounded crawl of tests/testweb/hostile (markup, http, traps, robots, loops, echoes: 156 cases).
 
 The crawl must end on its own within its bounds, exit 0 without a traceback, archive exactly the
 genuine articles with sane fields, count every case in `crawl_runs.stats` for its site, and keep its
@@ -152,6 +152,7 @@ def test_archived_fields_are_sane(crawled: HostileCrawl, site: str) -> None:
         assert "Ségou" in text and "préparation" in text and "directeur" in text, f"{where}: words lost: {text[:200]!r}"
         assert "root:" not in text and "lolol" not in text, f"{where}: entity expansion leaked into the text"
         assert "casino" not in text, f"{where}: text a browser never shows (hidden spam) in the archive"
+        assert "utilisons des cookies" not in text, f"{where}: a cookie banner in the text"
         assert (row["published"] or "").startswith("2025-"), f"{where}: published {row['published']!r}"
         if case.get("published"):
             assert row["published"][:10] == case["published"], f"{where}: published {row['published']!r}"

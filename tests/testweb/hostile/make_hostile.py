@@ -487,6 +487,14 @@ def markup_more(add: Any, art: Any, pages: dict[str, str | bytes], routes: list[
         "an article laid out in a table, as sites of the 2000s were (a menu cell, then the text in <br><br> "
         "paragraphs): trafilatura read the table as data and ran menu, headline and paragraphs into one line",
         laid_out, title=t, snippet="(Réf. M63-0.)\nSelon le directeur")
+    t = "Bafoulabé : un bandeau de cookies glissé dans l'article"
+    banner = ('<div class="bandeau-rgpd"><p>Nous utilisons des cookies pour vous garantir la meilleure expérience sur '
+              'notre site. Si vous continuez à utiliser ce dernier, nous considérerons que vous acceptez l\'utilisation '
+              'des cookies.</p><button>Accepter</button> <button>Refuser</button></div>')
+    add("M64", "bandeau-de-cookies-dans-l-article", "article",
+        "a cookie-consent banner without a telltale class (bandeau-rgpd) at the end of the article element: its "
+        "sentence was archived as the article's last paragraph",
+        art("M64", "bandeau-de-cookies-dans-l-article", t).replace("</article>", banner + "</article>", 1), title=t)
     t = "Kidal : une page en UTF-8 déclarée KOI8-R par le serveur"
     add("M58", "page-utf8-declaree-koi8-r", "article",
         "UTF-8 bytes under `charset=koi8-r` (header): read 'Sц╘gou' (only a Western label lost to valid UTF-8)",
