@@ -31,15 +31,20 @@ _SHARE_WORDS = frozenset("partager partagez partage share this on sur via facebo
 # without ".mp3" used to be tried from every one of them (quadratic, 7 s for 200 KB).
 _AUDIO = re.compile(r"^t[ée]l[ée]charger\b.{0,80}$|^(?=\S*$)(?>\S*?https?://)\S+?\.mp3|\.mp3\s*$|"
                     r"^(?:ci-dessous,?\s+)?[ée]coutez\b.{0,140}:$", re.I)
-_FOLLOW_US = re.compile(r"^(?:suivez[- ]nous|abonnez[- ]vous|rejoignez[- ]nous|follow us)\b.{0,100}$|"
+_FOLLOW_US = re.compile(r"^(?:suivez[- ]nous|abonnez[- ]vous|rejoignez[- ]nous|rejoignez notre|follow us|"
+                        r"t[ée]l[ée]chargez (?:notre|l['’]) ?application)\b.{0,100}$|"
                         r"^(?:©|\(c\)\s|cr[ée]dit photo\b|photo\s*:).{0,100}$", re.I)
+# A line that is only an ad's label or a button: "PUBLICITÉ", "- Publicité -", "Contenus sponsorisés",
+# "Continuer la lecture", "Lire la suite".
+_LABEL_LINE = re.compile(r"^[\W_]*(?:publicit[ée]s?|pub|advertisements?|sponsoris[ée]e?s?|contenus? sponsoris[ée]s?|"
+                         r"continuer (?:la|[àa]) lire|continuer la lecture|lire la suite|read more)[\W_]*$", re.I)
 # A cookie-consent banner's sentence, at the top or the end of the text (one without a telltale class).
 _COOKIE_NOTICE = re.compile(r"^.{0,200}\b(?:nous utilisons (?:des|les) cookies|(?:ce|notre) site (?:web |internet )?utilise "
                             r"(?:des|les) cookies|we use cookies|this (?:web)?site uses cookies|en (?:poursuivant|continuant) "
                             r"(?:votre |la )?navigation|acceptez l['’]utilisation (?:des|de) cookies|accepter les cookies)"
                             r"\b.{0,400}$", re.I)
 _RIGHTS = re.compile(r"^.{0,150}(?:tous droits r[ée]serv[ée]s|all rights reserved).{0,80}$", re.I)
-_READ_ALSO = re.compile(r"^(?:[àa]\s+)?lire (?:aussi|[ée]galement)\b.{0,200}$", re.I)
+_READ_ALSO = re.compile(r"^(?:(?:[àa]\s+)?lire|voir) (?:aussi|[ée]galement)\b.{0,200}$", re.I)
 _TAIL_HEADING = re.compile(
     r"^(?:articles? similaires|sur le m[êe]me (?:sujet|th[èe]me)|dans la m[êe]me rubrique|vous aimerez aussi|"
     r"vous pourriez aussi aimer|[àa] lire (?:aussi|[ée]galement)|lire aussi|articles? li[ée]s|"
@@ -208,7 +213,7 @@ def clean_text(text: str, title: str = "") -> Cleaned:
             break  # a related-articles block: only teaser titles follow
         if _is_share(line) or _AUDIO.search(line) or _COUNTER.match(line) and (in_head or not line.isdigit()):
             continue
-        if _FOLLOW_US.match(line):
+        if _FOLLOW_US.match(line) or _LABEL_LINE.match(line):
             continue
         if _READ_ALSO.match(line) or _WEATHER.match(line):
             skip_next = line.rstrip(" :").casefold().endswith(("aussi", "également", "egalement"))

@@ -189,3 +189,20 @@ def test_an_article_about_cookies_keeps_its_sentences() -> None:
     about = ("La CNIL malienne rappelle que les sites qui utilisent des cookies doivent recueillir le consentement "
              "de leurs lecteurs, selon la loi de 2013 sur la protection des données personnelles.")
     assert lines(f"{BODY}\n{about}\n{BODY2}") == [BODY, about, BODY2]  # its last lines: where banners are looked for
+
+
+@pytest.mark.parametrize("junk", ["PUBLICITÉ", "- Publicité -", "Pub", "Advertisement", "Contenus sponsorisés",
+                                  "Continuer la lecture", "Lire la suite »", "Rejoignez notre chaîne WhatsApp",
+                                  "Téléchargez l'application Malijet"])
+def test_ad_labels_buttons_and_prompts_inside_the_text_are_dropped(junk: str) -> None:
+    assert lines(f"{BODY}\n{BODY2}\n{junk}\n{BODY}\n{BODY2}\n{BODY}\n{BODY2}") == [BODY, BODY2, BODY, BODY2, BODY, BODY2]
+
+
+def test_a_see_also_label_goes_with_the_headline_it_announces() -> None:
+    raw = f"{BODY}\n{BODY2}\nVoir aussi :\nKayes : la foire rouvre ses portes\n{BODY}\n{BODY2}\n{BODY}"
+    assert lines(raw) == [BODY, BODY2, BODY, BODY2, BODY]
+
+
+def test_sentences_about_advertising_stay() -> None:
+    prose = "La publicité au Mali est en plein essor, selon les annonceurs réunis jeudi à Bamako pour leur forum."
+    assert lines(f"{BODY}\n{prose}\n{BODY2}\n{BODY}\n{BODY2}") == [BODY, prose, BODY2, BODY, BODY2]
