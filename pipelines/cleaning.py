@@ -37,7 +37,7 @@ _FOLLOW_US = re.compile(r"^(?:suivez[- ]nous|abonnez[- ]vous|rejoignez[- ]nous|r
 # A line that is only an ad's label or a button: "PUBLICITÉ", "- Publicité -", "Contenus sponsorisés",
 # "Continuer la lecture", "Lire la suite".
 _LABEL_LINE = re.compile(r"^[\W_]*(?:publicit[ée]s?|pub|advertisements?|sponsoris[ée]e?s?|contenus? sponsoris[ée]s?|"
-                         r"continuer (?:la|[àa]) lire|continuer la lecture|lire la suite|read more)[\W_]*$", re.I)
+                         r"continuer (?:[àa] lire|la lecture)|lire la suite|read more)[\W_]*$", re.I)
 # A cookie-consent banner's sentence, at the top or the end of the text (one without a telltale class).
 _COOKIE_NOTICE = re.compile(r"^.{0,200}\b(?:nous utilisons (?:des|les) cookies|(?:ce|notre) site (?:web |internet )?utilise "
                             r"(?:des|les) cookies|we use cookies|this (?:web)?site uses cookies|en (?:poursuivant|continuant) "

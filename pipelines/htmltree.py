@@ -131,13 +131,14 @@ MAX_LAYOUT_TABLES = 200   # pages with more tables (hostile nests of 1,000) are 
 MAX_LAYOUT_CELLS = 100    # a table with more cells is data (layouts have a handful)
 _CELLS = "./tr/td | ./tr/th | ./*/tr/td | ./*/tr/th"  # a table's own cells, not those of tables inside
 _ROWS = "./tr | ./thead | ./tbody | ./tfoot | ./*/tr"
+_TABLE_TAG = re.compile(r"<table\b", re.I)
 
 
 def unwrap_layout_tables(tree: HtmlElement, text: str) -> int:
     """Turn the tables of `tree` used for layout (a cell holding prose, `LAYOUT_CELL_CHARS`) into
     divs, so their paragraphs are read as paragraphs; returns how many. `text` (the page's source)
     is checked for `<table` first: most pages pay nothing else."""
-    if "<table" not in text and "<TABLE" not in text:
+    if not _TABLE_TAG.search(text):
         return 0
     tables = tree.xpath("//table")
     if not tables or len(tables) > MAX_LAYOUT_TABLES:
@@ -254,7 +255,6 @@ _RAW_TEXT_TAGS = ("style", "script")
 _BAD_RAW_END = {tag: re.compile(rf"</\s+{tag}\s*>", re.I) for tag in _RAW_TEXT_TAGS}
 _RAW_END = {tag: re.compile(rf"</{tag}\s*>", re.I) for tag in _RAW_TEXT_TAGS}
 _RAW_START = {tag: re.compile(rf"<{tag}\b[^>]*>", re.I) for tag in _RAW_TEXT_TAGS}
-# Where a page goes on after a stylesheet or script cut short: markup no CSS and hardly any script holds.
 _PAGE_END = re.compile(r"</(?:body|html)\s*>", re.I)
 PAGE_END_WINDOW = 65_536  # characters at a page's end searched for its closing tag
 
@@ -265,6 +265,7 @@ def ends_early(html: str) -> bool:
     return _PAGE_END.search(html, max(0, len(html) - PAGE_END_WINDOW)) is None
 
 
+# Where a page goes on after a stylesheet or script cut short: markup no CSS and hardly any script holds.
 _PAGE_RESUMES = re.compile(r"</head\s*>|<body\b|<(?:div|p|article|main|header|section|h1|h2|table|ul|nav|footer)\b", re.I)
 
 
