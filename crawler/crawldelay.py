@@ -19,7 +19,7 @@ from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
 from scrapy.http.request import NO_CALLBACK
 
-from crawler.robots import truncate_robots
+from crawler.robots import robots_bytes
 
 logger = logging.getLogger(__name__)
 
@@ -32,7 +32,7 @@ def robots_crawl_delay(body: bytes, user_agent: str) -> float | None:
     if b"crawl-delay" not in body[:500 * 1024].lower():
         return None
     try:
-        delay = Protego.parse(truncate_robots(body).decode("utf-8", "replace")).crawl_delay(user_agent)
+        delay = Protego.parse(robots_bytes(body).decode("utf-8", "replace")).crawl_delay(user_agent)
     except Exception:  # noqa: BLE001 - a robots.txt that Protego cannot read gives no delay
         return None
     return float(delay) if delay is not None and delay > 0 else None

@@ -78,3 +78,18 @@ def test_text_sitemap_from_robots(text_sitemap_site: Path, tmp_path: Path) -> No
     db, _ = crawl(text_sitemap_site, tmp_path)
     assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == N
     assert {v for (v,) in db.execute("SELECT DISTINCT discovered_via FROM articles")} == {"sitemap"}
+
+
+@pytest.mark.timeout(180)
+@pytest.mark.parametrize("route", [
+    'encoding = "utf-16"',                                          # saved by a Windows editor: a BOM, two bytes a letter
+    'gzip_file = "/robots.txt"\ncontent_encoding = false',          # gzipped, no Content-Encoding said
+], ids=["utf-16", "gzip-unannounced"])
+def test_a_robots_txt_in_utf16_or_gzipped_is_read(robots_site: Path, tmp_path: Path, route: str) -> None:
+    """Its `Sitemap:` line (the only way to the articles) and its rules were lost: no line could be read."""
+    (robots_site / "robotsplan" / "routes.toml").write_text(f'[routes."/robots.txt"]\n{route}\n', encoding="utf-8")
+    (robots_site / "robotsplan" / "files" / "index.html").write_text(
+        '<html><body><h1>Le Villageois</h1><a href="/prive/carnet/">carnet</a></body></html>', encoding="utf-8")
+    db, requested = crawl(robots_site, tmp_path)
+    assert SITEMAP in requested and "/prive/carnet/" not in requested  # followed, and obeyed
+    assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == N

@@ -22,7 +22,7 @@ from crawler.discovery import (FEED_PROBES, SITEMAP_PROBES, DiscoveryParseError,
 from crawler.links import ARTICLE, LISTING, PAGINATION, TRAP, classify_link, pagination_key
 from crawler.memo import BoundedMemo
 from crawler.pagetype import is_page
-from crawler.robots import truncate_robots
+from crawler.robots import robots_bytes
 from crawler.sametext import SameTextMemo
 from crawler.sites import Site, load_sites, select_sites
 from crawler.spiders.accounting import SpiderAccounting
@@ -161,7 +161,7 @@ class NewsSpider(SourcesMixin, SpiderAccounting, scrapy.Spider):
     def _robots_sitemaps(self, response: Response, site: Site) -> Iterable[Request]:
         if response.status != 200:
             return
-        for url in robots_sitemaps(truncate_robots(response.body), response.url):
+        for url in robots_sitemaps(robots_bytes(response.body), response.url):
             if (req := self._sitemap_request(url, site, 0)) is not None:
                 yield req
 
