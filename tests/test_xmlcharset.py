@@ -58,3 +58,21 @@ def test_a_bom_and_utf16_without_one_become_utf8() -> None:
     text = sitemap('<?xml version="1.0" encoding="UTF-16"?>')
     assert as_utf8(codecs.BOM_UTF8 + text.encode()).decode("utf-8").endswith("</urlset>")
     assert LOC.encode() in as_utf8(text.encode("utf-16-le"))
+
+
+ASCII_LOC = "http://x.ml/2025/04/02/legislatives-a-kati/"
+
+
+@pytest.mark.parametrize(("declared", "codec"), [
+    ("UTF-16", "utf-16-le"),  # UTF-16 without its BOM, every letter ASCII: NUL bytes between them
+    ("UTF-16", "utf-16-be"),
+    ("UTF-16", "ascii"),      # UTF-16 declared, written byte for byte
+    ("UTF-16", "utf-8"),
+    ("utf-32", "ascii"),
+    ("ucs-2", "ascii"),
+])
+def test_a_wide_charset_said_or_unmarked_is_read(declared: str, codec: str) -> None:
+    """lxml decoded these into nothing ("neither a sitemap nor a feed"): the address was lost."""
+    text = sitemap(f'<?xml version="1.0" encoding="{declared}"?>').replace(LOC, ASCII_LOC)
+    doc = parse_discovery_document(text.encode(codec), "http://x.ml/doc.xml")
+    assert [e["url"] for e in doc.entries] == [ASCII_LOC]
