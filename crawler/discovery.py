@@ -9,11 +9,11 @@ from io import BytesIO
 import json
 import re
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import lxml.etree
 from scrapy.utils.gz import gunzip
-from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
+from scrapy.utils.sitemap import Sitemap
 
 from crawler.xmlcharset import as_utf8
 from crawler.xmlrefs import DOCTYPE, drop_doctype, repair_references
@@ -49,9 +49,22 @@ def safe_join(base: str, ref: str | None) -> str | None:
     return joined if len(joined) <= MAX_LINK_LENGTH else None
 
 
+# A `Sitemap:` line as hand-written robots.txt files spell it: any case, space before the colon, the
+# address perhaps in <angle brackets>, then perhaps a tab or a "# comment" (RFC 9309 comments end any line).
+_SITEMAP_LINE = re.compile(r"^\s*sitemap\s*:\s*<?([^\s<>#]+)>?", re.I)
+
+
 def robots_sitemaps(body: bytes, base_url: str) -> list[str]:
-    """`Sitemap:` URLs declared by a robots.txt body."""
-    return list(dict.fromkeys(sitemap_urls_from_robots(body, base_url=base_url)))
+    """`Sitemap:` URLs declared by a robots.txt body, relative ones joined to its address.
+
+    Scrapy's `sitemap_urls_from_robots` keeps whatever follows the address on its line: a trailing
+    `# plan principal` or a tab asked for `/sitemap.xml%20` or `/sitemap.xmlnews`, both 404s."""
+    found = []
+    for line in body.decode("utf-8-sig", "replace").splitlines():
+        if (match := _SITEMAP_LINE.match(line)) and (url := safe_join(base_url, match.group(1))) \
+                and urlsplit(url).scheme in ("http", "https"):
+            found.append(url)
+    return list(dict.fromkeys(found))
 
 
 def maybe_gunzip(body: bytes, max_size: int) -> bytes:

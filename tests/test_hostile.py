@@ -1,4 +1,4 @@
-"""Hostile input: one bounded crawl of tests/testweb/hostile (markup, http, traps, robots, loops, echoes: 156 cases).
+"""Hostile input: one bounded crawl of tests/testweb/hostile (markup, http, traps, robots, loops, echoes: 158 cases).
 
 The crawl must end on its own within its bounds, exit 0 without a traceback, archive exactly the
 genuine articles with sane fields, count every case in `crawl_runs.stats` for its site, and keep its

@@ -32,3 +32,18 @@ def test_a_gzip_bomb_is_inflated_no_further_than_the_limit() -> None:
 
 def test_broken_gzip_reads_as_nothing() -> None:
     assert robots_bytes(b"\x1f\x8b\x08\x00garbage") == b""
+
+
+@pytest.mark.parametrize("line, urls", [
+    ("Sitemap: http://x.ml/plan.xml", ["http://x.ml/plan.xml"]),
+    ("Sitemap: http://x.ml/plan.xml # plan principal", ["http://x.ml/plan.xml"]),  # a comment ends any line
+    ("Sitemap: http://x.ml/plan.xml\tnews", ["http://x.ml/plan.xml"]),
+    ("  SITEMAP : <http://x.ml/plan.xml>", ["http://x.ml/plan.xml"]),
+    ("sitemap:/plan.xml", ["http://x.ml/plan.xml"]),                           # relative: joined to robots.txt
+    ("\ufeffSitemap: http://x.ml/plan.xml\r", ["http://x.ml/plan.xml"]),      # a BOM, CRLF
+    ("# Sitemap: http://x.ml/commente.xml", []),
+    ("Sitemap: javascript:alert(1)", []), ("Sitemap: http://[::1", []), ("Sitemap:", []),
+])
+def test_sitemap_lines_as_hand_written(line: str, urls: list[str]) -> None:
+    """Scrapy's reader kept what followed the address: `/plan.xml%20` or `/plan.xmlnews`, both 404s."""
+    assert robots_sitemaps(f"{line}\nUser-agent: *\nDisallow:\n".encode(), "http://x.ml/robots.txt") == urls

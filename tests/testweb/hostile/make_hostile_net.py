@@ -257,6 +257,7 @@ def discovery_site() -> None:
     generated_sitemap(pages, cases)
     long_doctype_discovery(pages, cases)
     charset_discovery(pages, routes, cases)
+    hand_written_discovery(pages, routes, cases)
     write_site("traps", pages, "\n\n".join(routes) + "\n", cases,
                "Discovery traps. D1 and D2 are reachable only through the looping sitemap index; D15-D18 only through "
                "a text sitemap, a sitemap served as HTML, an Atom feed and a 50,000-item RSS feed; D19-D21 only through "
@@ -409,6 +410,27 @@ def long_doctype_discovery(pages: dict[str, str | bytes], cases: list[dict]) -> 
         cases.append(case(key, found[key], "article",
                           f"listed only by {what} whose DOCTYPE defines one {QUADRATIC_ENTITY:,}-character entity, referenced "
                           f"{QUADRATIC_REFS:,} times (the 'quadratic blowup'): its root lay past the 64 KiB sniffed (unreadable)",
+                          f"Article {key} : " + found[key].split("/")[-2].replace("-", " ")))
+
+
+def hand_written_discovery(pages: dict[str, str | bytes], routes: list[str], cases: list[dict]) -> None:
+    """D30-D31: genuine articles listed only by a sitemap whose robots.txt line ends on a comment
+    (`Sitemap: … # plan des brèves`: Scrapy's reader asked for `/plan-des-breves.xml%20`), and by a
+    sitemap in UTF-16 without its BOM (every letter ASCII, NUL bytes between: lxml read nothing)."""
+    found = {}
+    for key, slug in (("D30", "article-du-plan-commente"), ("D31", "article-du-plan-en-utf16-sans-bom")):
+        day = case_day(int(key[1:]), 8)
+        found[key] = f"/{day.replace('-', '/')}/{slug}/"
+        pages[found[key]] = article(f"Article {key} : " + slug.replace("-", " "), day, slug, key)
+    urlset = '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>{{BASE}}{}</loc></url></urlset>'
+    pages["/plan-des-breves.xml"] = '<?xml version="1.0" encoding="UTF-8"?>' + urlset.format(found["D30"])
+    pages["/plan-utf16.xml"] = '<?xml version="1.0" encoding="UTF-16"?>' + urlset.format(found["D31"])
+    routes.append('[routes."/plan-utf16.xml"]\nencoding = "utf-16-le"')
+    pages["/robots.txt"] = str(pages["/robots.txt"]) + ("Sitemap: {BASE}/plan-des-breves.xml   # plan des brèves\n"
+                                                        "Sitemap: {BASE}/plan-utf16.xml\n")
+    for key, what in (("D30", "a sitemap whose robots.txt `Sitemap:` line ends on a `# comment`"),
+                      ("D31", "a sitemap in UTF-16 without its BOM (NUL bytes between ASCII letters)")):
+        cases.append(case(key, found[key], "article", f"listed only by {what}: the article was never requested",
                           f"Article {key} : " + found[key].split("/")[-2].replace("-", " ")))
 
 
