@@ -9,6 +9,9 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 from lxml.html import HtmlElement
 
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+json")
+# Older sites announce their feed as plain XML: such a link is a feed when its title or address says so.
+_XML_TYPES = ("text/xml", "application/xml")
+_FEED_WORDS = re.compile(r"\b(?:rss|atom|feed|flux|syndication)\b|\.(?:rss|atom)\b", re.I)
 # WordPress heads every article with its comments feed ("… » Titre Flux des commentaires", at
 # `<article>/feed/`) and every page with the site's (`/comments/feed/`): one request per article for nothing.
 _COMMENT_FEED_TITLE = re.compile(r"\bcomment(?:aire)?s\b", re.I)
@@ -111,6 +114,13 @@ def _in_pagination(anchor: HtmlElement) -> bool:
     return False
 
 
+def is_feed_type(mime: str, title: str, href: str) -> bool:
+    """Whether a `<link rel="alternate">` of this type announces a feed: a feed type, parameters allowed
+    (`application/rss+xml; charset=utf-8`), or plain XML whose title or address names a feed."""
+    kind = mime.split(";", 1)[0].strip().lower()
+    return kind in _FEED_TYPES or kind in _XML_TYPES and bool(_FEED_WORDS.search(f"{title} {href}"))
+
+
 def is_comment_feed(feed: str, title: str) -> bool:
     """Whether a page's advertised feed lists comments (its title says so, or it is WordPress's
     comments feed): its items are comments on articles, never new articles."""
@@ -144,7 +154,7 @@ def extract_links(tree: HtmlElement, url: str) -> PageLinks:
         if tag == "link":
             if "canonical" in rel and out.canonical_url is None:
                 out.canonical_url = absolute(base, node.get("href"))
-            elif "alternate" in rel and node.get("type", "").lower().strip() in _FEED_TYPES:
+            elif "alternate" in rel and is_feed_type(node.get("type") or "", node.get("title") or "", node.get("href") or ""):
                 feed = absolute(base, node.get("href"))
                 if feed and not is_comment_feed(feed, node.get("title") or ""):
                     _append(out.feeds, seen_feeds, feed)

@@ -6,7 +6,7 @@ from urllib.parse import urldefrag, urljoin
 import pytest
 from lxml.html import fromstring
 
-from pipelines.links import MAX_LINK_LENGTH, absolute, extract_links
+from pipelines.links import MAX_LINK_LENGTH, absolute, extract_links, is_feed_type
 
 
 def test_frames_and_image_maps_are_links() -> None:
@@ -89,3 +89,17 @@ def test_root_relative_links_resolve_as_urljoin_does(base: str, href: str) -> No
     expected = urldefrag(urljoin(base, href.strip())).url
     expected = expected if len(expected) <= MAX_LINK_LENGTH else None
     assert absolute(base, href) == expected
+
+
+@pytest.mark.parametrize("mime, title, href, feed", [
+    ("application/rss+xml", "", "/feed/", True),
+    ("application/rss+xml; charset=utf-8", "", "/feed/", True),   # with parameters: was no feed
+    ("APPLICATION/ATOM+XML", "", "/atom", True),
+    ("text/xml", "RSS", "/rss.xml", True),                          # older sites: plain XML named a feed
+    ("text/xml", "Flux des actualités", "/backend", True),
+    ("application/xml", "", "/backend.rss", True),
+    ("text/xml", "", "/en/page.xml", False),                        # plain XML that names no feed
+    ("text/html", "RSS", "/feed/", False),
+])
+def test_feed_types(mime: str, title: str, href: str, feed: bool) -> None:
+    assert is_feed_type(mime, title, href) is feed
