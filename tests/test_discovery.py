@@ -70,7 +70,9 @@ def test_robots_sitemap_lines() -> None:
      # what hand-written feeds and French CMSs put in <pubDate> (these were dropped)
      ("22/06/2025 10:30", "2025-06-22T10:30:00+00:00"), ("dim., 22 juin 2025 10:30:00 +0000", "2025-06-22T10:30:00+00:00"),
      ("22 juin 2025", "2025-06-22"), ("Dimanche 22 juin 2025 à 10h30", "2025-06-22T10:30:00+00:00"),
-     ("30/02/2025", None), ("22/06/2099 10:30", None)],
+     ("30/02/2025", None), ("22/06/2099 10:30", None),
+     # PHP's date("Y-n-j"), without zeros (was unreadable)
+     ("2025-3-4", "2025-03-04"), ("2025-3-4T09:05:00Z", "2025-03-04T09:05:00+00:00"), ("2025-13-40", None)],
 )
 def test_iso_utc(value: str | None, expected: str | None) -> None:
     assert iso_utc(value) == expected
