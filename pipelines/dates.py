@@ -35,7 +35,7 @@ _WEEKDAY = r"(?:(?:lun|mar|mer|jeu|ven|sam|dim)[a-z]*\.?,?\s+)?"
 _DMY_TEXT = re.compile(r"\b" + _WEEKDAY + r"(\d{1,2})(?:er)?\s+" + _MONTH_RE + r",?\s+(\d{4})\b" + _TIME)
 _MDY_TEXT = re.compile(r"\b" + _MONTH_RE + r"\s+(\d{1,2})(?:st|nd|rd|th)?,\s+(\d{4})\b" + _TIME)
 _DMY_NUM = re.compile(r"\b(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\b" + _TIME)
-_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?"
+_ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?"
                   r"\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?(?![\d:])", re.I)
 _DAY_MONTH = re.compile(r"\b(\d{1,2})(?:er)?\s+" + _MONTH_RE + r"(?!\w)")
 _RELATIVE = re.compile(r"\bil y a\s+(\d+|une?)\s+(minute|min|heure|h|jour|semaine|mois)s?\b")
@@ -123,7 +123,7 @@ def normalize_iso(value: Any, now: str | datetime | None = None) -> str | None:
         year, month, day, hour, minute, second, zone = match.groups()
         if hour is None:
             return _build(int(year), int(month), int(day), None, None, ref)
-        stamp = f"{year}-{month}-{day}T{hour}:{minute}:{second or '00'}"
+        stamp = f"{year}-{int(month):02d}-{int(day):02d}T{hour}:{minute}:{second or '00'}"  # PHP's "Y-n-j" too
         if zone and zone != "Z":
             zone = zone if len(zone) > 3 else zone + ":00"
             stamp += zone if ":" in zone else zone[:3] + ":" + zone[3:]

@@ -67,6 +67,9 @@ def test_relative_words_can_be_disabled() -> None:
     ("2025-06-22", "2025-06-22"),                                 # a date stays a date
     ("Sun, 22 Jun 2025 10:30:00 +0100", "2025-06-22T09:30:00+00:00"),  # feed pubDate
     ("22 juin 2025", "2025-06-22"),
+    ("2025-6-2", "2025-06-02"),                                   # PHP's date("Y-n-j"): was no date
+    ("2025-6-2 9:05", "2025-06-02"),                              # an hour without its zero: the day alone
+    ("2025-6-2 09:05:00", "2025-06-02T09:05:00+00:00"),
     ("2026-01-01", None),
     ("not a date", None),
     (None, None),
