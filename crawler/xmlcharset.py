@@ -21,7 +21,8 @@ _DECLARED = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*<\?xml\b[^>]{0,200}?\bencoding\s
 _DECLARED_TEXT = re.compile(r"\A\s*(<\?xml\b[^>]{0,200}?\bencoding\s*=\s*)([\"'])[^\"']{0,40}\2", re.I)
 _UTF8_LABELS = frozenset((b"utf-8", b"utf8"))
 # Labels of two- and four-byte encodings: declared on a document readable byte for byte, they lie.
-_WIDE_LABELS = (b"utf-16", b"utf16", b"utf-32", b"utf32", b"ucs-2", b"ucs2", b"ucs-4", b"ucs4", b"iso-10646-ucs", b"unicode")
+_WIDE_LABELS = (b"utf-16", b"utf16", b"utf-32", b"utf32", b"ucs-2", b"ucs2", b"ucs-4", b"ucs4", b"iso-10646-ucs",
+                b"unicode")
 
 
 def as_utf8(data: bytes) -> bytes:

@@ -39,10 +39,11 @@ _FOLLOW_US = re.compile(r"^(?:suivez[- ]nous|abonnez[- ]vous|rejoignez[- ]nous|r
 _LABEL_LINE = re.compile(r"^[\W_]*(?:publicit[ée]s?|pub|advertisements?|sponsoris[ée]e?s?|contenus? sponsoris[ée]s?|"
                          r"continuer (?:[àa] lire|la lecture)|lire la suite|read more)[\W_]*$", re.I)
 # A cookie-consent banner's sentence, at the top or the end of the text (one without a telltale class).
-_COOKIE_NOTICE = re.compile(r"^.{0,200}\b(?:nous utilisons (?:des|les) cookies|(?:ce|notre) site (?:web |internet )?utilise "
-                            r"(?:des|les) cookies|we use cookies|this (?:web)?site uses cookies|en (?:poursuivant|continuant) "
-                            r"(?:votre |la )?navigation|acceptez l['’]utilisation (?:des|de) cookies|accepter les cookies)"
-                            r"\b.{0,400}$", re.I)
+_COOKIE_NOTICE = re.compile(r"^.{0,200}\b(?:nous utilisons (?:des|les) cookies|"
+                            r"(?:ce|notre) site (?:web |internet )?utilise (?:des|les) cookies|"
+                            r"we use cookies|this (?:web)?site uses cookies|"
+                            r"en (?:poursuivant|continuant) (?:votre |la )?navigation|"
+                            r"acceptez l['’]utilisation (?:des|de) cookies|accepter les cookies)\b.{0,400}$", re.I)
 _RIGHTS = re.compile(r"^.{0,150}(?:tous droits r[ée]serv[ée]s|all rights reserved).{0,80}$", re.I)
 _READ_ALSO = re.compile(r"^(?:(?:[àa]\s+)?lire|voir) (?:aussi|[ée]galement)\b.{0,200}$", re.I)
 _TAIL_HEADING = re.compile(

@@ -154,7 +154,8 @@ def extract_links(tree: HtmlElement, url: str) -> PageLinks:
         if tag == "link":
             if "canonical" in rel and out.canonical_url is None:
                 out.canonical_url = absolute(base, node.get("href"))
-            elif "alternate" in rel and is_feed_type(node.get("type") or "", node.get("title") or "", node.get("href") or ""):
+            elif "alternate" in rel and is_feed_type(node.get("type") or "", node.get("title") or "",
+                                                     node.get("href") or ""):
                 feed = absolute(base, node.get("href"))
                 if feed and not is_comment_feed(feed, node.get("title") or ""):
                     _append(out.feeds, seen_feeds, feed)

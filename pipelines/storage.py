@@ -158,6 +158,9 @@ def disk_full(exc: BaseException) -> bool:
     return isinstance(exc, OSError) and exc.errno == errno.ENOSPC
 
 
+_OS_STOPS = {errno.EROFS: "archive_read_only", errno.EIO: "archive_io_error"}  # the OS's words for the same
+
+
 def fatal_write_error(exc: BaseException) -> str | None:
     """The crawl's finish reason when a batch failed in a way every later one would too, else None:
     `disk_full`, `archive_read_only` (its disk remounted read-only, its file made so), `archive_io_error`
@@ -173,5 +176,5 @@ def fatal_write_error(exc: BaseException) -> str | None:
         if "malformed" in message or "not a database" in message:  # "database disk image is malformed"
             return "archive_damaged"
     if isinstance(exc, OSError):
-        return {errno.EROFS: "archive_read_only", errno.EIO: "archive_io_error"}.get(exc.errno)  # type: ignore[arg-type]
+        return _OS_STOPS.get(exc.errno or 0)
     return None

@@ -219,6 +219,7 @@ def test_every_stop_reason_has_its_message() -> None:
     from archive.cli import ARCHIVE_STOPS
 
     reasons = {fatal_write_error(exc) for exc in (
-        sqlite3.OperationalError("database or disk is full"), sqlite3.OperationalError("attempt to write a readonly database"),
+        sqlite3.OperationalError("database or disk is full"),
+        sqlite3.OperationalError("attempt to write a readonly database"),
         sqlite3.OperationalError("disk I/O error"), sqlite3.DatabaseError("database disk image is malformed"))}
     assert reasons == set(ARCHIVE_STOPS)
