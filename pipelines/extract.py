@@ -22,7 +22,7 @@ from pipelines.dates import day_written, parse_now
 from pipelines.decode import decode_body
 from pipelines.htmltree import drop_hidden_text, ends_early, parse_html, unwrap_layout_tables
 from pipelines.links import PageLinks, absolute, extract_links
-from pipelines.metadata import PageMeta, jsonld_list, jsonld_text, read_meta, squash
+from pipelines.metadata import PageMeta, jsonld_list, jsonld_names, jsonld_text, read_meta, squash
 from pipelines.pubdate import PUBLISHED_META, choose_modified, choose_published, header_scan
 from pipelines.textsafe import MAX_AUTHOR, safe_article, scrub_text, truncate_words
 from pipelines.trafilatura_guards import install as install_trafilatura_guards
@@ -166,7 +166,7 @@ def _language(page: PageMeta, doc: TrafilaturaDoc | dict[str, Any], default: str
 
 
 def _author_sources(page: PageMeta, doc: TrafilaturaDoc | dict[str, Any]) -> Iterator[str | None]:
-    yield jsonld_text(page.jsonld_article.get("author"))
+    yield jsonld_names(page.jsonld_article.get("author"))
     yield page.meta.get("author")
     article_author = page.meta.get("article:author", "")
     yield None if "/" in article_author else article_author  # a profile URL is no name

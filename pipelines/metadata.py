@@ -108,6 +108,15 @@ def jsonld_text(value: Any) -> str | None:
     return None
 
 
+def jsonld_names(value: Any) -> str | None:
+    """The names of a JSON-LD `author` (a string, a Person, or a list of them), `; `-separated as
+    malinews writes several authors ("Awa Diarra; Oumar Traoré", as a byline "X et Y" gives them)."""
+    if isinstance(value, list):
+        names = [name for name in (jsonld_text(v) for v in value[:20]) if name]
+        return "; ".join(dict.fromkeys(names)) or None
+    return jsonld_text(value)
+
+
 def jsonld_list(value: Any) -> list[str]:
     """A list of strings from a JSON-LD keywords/section value (comma-separated string or list)."""
     if isinstance(value, str):

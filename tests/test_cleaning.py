@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from pipelines.cleaning import byline_author, clean_text, fix_apostrophes
+from pipelines.metadata import jsonld_names
 
 BODY = ("Le gouvernement de transition a annoncé mercredi une série de mesures destinées à renforcer la sécurité "
         "dans les régions du centre, selon un communiqué lu à la télévision nationale ce soir.")
@@ -206,3 +207,15 @@ def test_a_see_also_label_goes_with_the_headline_it_announces() -> None:
 def test_sentences_about_advertising_stay() -> None:
     prose = "La publicité au Mali est en plein essor, selon les annonceurs réunis jeudi à Bamako pour leur forum."
     assert lines(f"{BODY}\n{prose}\n{BODY2}\n{BODY}\n{BODY2}") == [BODY, prose, BODY2, BODY, BODY2]
+
+
+@pytest.mark.parametrize("value, names", [
+    ([{"@type": "Person", "name": "Awa Diarra"}, {"@type": "Person", "name": "Oumar Traoré"}], "Awa Diarra; Oumar Traoré"),
+    ([{"name": "Awa Diarra"}, {"name": "Awa Diarra"}], "Awa Diarra"),
+    ({"@type": "Person", "name": "Awa Diarra"}, "Awa Diarra"),
+    ("Awa Diarra", "Awa Diarra"),
+    ([], None), (None, None),
+])
+def test_jsonld_authors_are_separated_as_bylines_are(value: object, names: str | None) -> None:
+    """Several JSON-LD authors were joined by ", " where a byline "X et Y" gives "X; Y"."""
+    assert jsonld_names(value) == names
