@@ -145,7 +145,10 @@ def last_crawl_text(run: dict[str, Any] | None) -> str:
     if not run:
         return "never crawled"
     when = (run["last_run_finished"] or run["last_run_started"] or "?")[:16].replace("T", " ")
-    text = (f"{when} {run['last_run_status']}: {run['last_run_pages']} pages, {run['last_run_new']} new, "
+    status = run["last_run_status"]
+    if status != "finished" and run.get("last_run_reason") and run["last_run_reason"] != status:
+        status += f" ({run['last_run_reason']})"  # why it stopped: disk_full, shutdown, closespider_timeout…
+    text = (f"{when} {status}: {run['last_run_pages']} pages, {run['last_run_new']} new, "
             f"{run['last_run_errors']} errors")
     if run["last_success"] and run["last_success"] != run["last_run_finished"]:
         text += f" (last good {run['last_success'][:10]})"

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from conftest import run_cli
 
-from archive.health import outlet_health
+from archive.health import last_crawl_text, outlet_health
 from archive.health_queries import canned_queries
 from archive.store import Archive
 
@@ -138,6 +138,18 @@ def test_canned_queries_compute_the_same_verdicts(archive_path: Path) -> None:
     python = {h.site: h for h in outlet_health(archive.db, now=NOW)}
     assert python["essor"].activity == "silent" and python["maliweb"].collapsed == ["author"]
     archive.close()
+
+
+@pytest.mark.parametrize("status, reason, shown", [
+    ("finished", "finished", "finished:"),
+    ("interrupted", "disk_full", "interrupted (disk_full):"),  # why it stopped, beside the counts
+    ("killed", None, "killed:"),
+])
+def test_the_last_crawl_says_why_it_stopped(status: str, reason: str | None, shown: str) -> None:
+    run = {"last_run_finished": "2026-11-29T18:00:00+00:00", "last_run_started": None, "last_run_status": status,
+           "last_run_reason": reason, "last_run_pages": 3, "last_run_new": 1, "last_run_errors": 0,
+           "last_success": None}
+    assert last_crawl_text(run) == f"2026-11-29 18:00 {shown} 3 pages, 1 new, 0 errors"
 
 
 def test_sites_shows_the_last_crawl(archive_path: Path) -> None:
