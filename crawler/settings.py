@@ -47,6 +47,9 @@ SCHEDULER = "crawler.scheduler.JobScheduler"  # its close survives a full disk
 SCRAPER_SLOT_MAX_ACTIVE_SIZE = 1024 * 1024
 
 DOWNLOADER_MIDDLEWARES = {
+    # Scrapy's place (100); every request waiting for a host's robots.txt is checked against it
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "crawler.robotswait.WaitingRobotsTxtMiddleware": 100,
     "crawler.middlewares.SiteScopeMiddleware": 50,
     "crawler.deadsources.DeadSourceMiddleware": 55,
     "crawler.sitebudget.SiteBudgetMiddleware": 57,  # MALINEWS_MAX_REQUESTS_PER_SITE per run

@@ -93,3 +93,23 @@ def test_a_robots_txt_in_utf16_or_gzipped_is_read(robots_site: Path, tmp_path: P
     db, requested = crawl(robots_site, tmp_path)
     assert SITEMAP in requested and "/prive/carnet/" not in requested  # followed, and obeyed
     assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == N
+
+
+@pytest.mark.timeout(180)
+@pytest.mark.parametrize("rules, allowed", [
+    ("Disallow: /", {"/robots.txt"}),
+    ("Disallow: /feed/\nDisallow: /sitemap_index.xml\nDisallow: /wp-json/\nDisallow: /wp-sitemap.xml", None),
+], ids=["everything", "the-probes"])
+def test_the_first_requests_on_a_host_wait_for_its_robots_txt(robots_site: Path, tmp_path: Path, rules: str,
+                                                              allowed: set[str] | None) -> None:
+    """Scrapy 2.19 handed robots.txt to the first waiting request only: under `Disallow: /` three
+    sitemap probes were still fetched (`crawler/robotswait.py`)."""
+    (robots_site / "robotsplan" / "files" / "robots.txt").write_text(
+        f"User-agent: *\n{rules}\nSitemap: {{BASE}}{SITEMAP}\n", encoding="utf-8")
+    _, requested = crawl(robots_site, tmp_path)
+    if allowed is not None:
+        assert set(requested) == allowed, requested
+    else:
+        assert not {"/feed/", "/sitemap_index.xml", "/wp-sitemap.xml"} & set(requested), requested
+        assert not any(path.startswith("/wp-json/") for path in requested), requested
+        assert SITEMAP in requested and "/sitemap.xml" in requested  # what robots.txt allows still goes
