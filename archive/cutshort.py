@@ -1,8 +1,6 @@
 """A refetched article whose page ended early: its text is the archived one cut short, not an edit."""
 from __future__ import annotations
 
-MIN_CUT_WORDS = 1  # a text must lose at least this many words to count as cut short
-
 
 def cut_from(new_text: str | None, old_text: str | None) -> bool:
     """Whether `new_text` is `old_text` cut short: its words are the old text's first words, the last
@@ -12,7 +10,7 @@ def cut_from(new_text: str | None, old_text: str | None) -> bool:
     such a text; stored as an edit, it would hide the whole article behind half of it.
     """
     new, old = (new_text or "").split(), (old_text or "").split()
-    if not new or len(new) > len(old) - MIN_CUT_WORDS:
+    if not new or len(new) >= len(old):
         return False
     last = len(new) - 1
     return new[:last] == old[:last] and old[last].startswith(new[last])

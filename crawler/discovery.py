@@ -357,9 +357,6 @@ def parse_json_feed(data: bytes, url: str) -> Discovered:
     return out
 
 
-_UNPADDED_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?=$|[T ])")  # PHP's date("Y-n-j"): 2025-3-4
-
-
 def iso_utc(value: str | None) -> str | None:
     """Normalise a sitemap/feed date (W3C, ISO 8601 or RFC 822) to ISO 8601 UTC; None if unreadable.
 
@@ -368,7 +365,7 @@ def iso_utc(value: str | None) -> str | None:
     dropped."""
     if not value:
         return None
-    value = _UNPADDED_DAY.sub(lambda m: f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}", value.strip(), count=1)
+    value = value.strip()
     try:
         dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:

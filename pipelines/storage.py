@@ -151,30 +151,25 @@ class StoragePipeline:
             self.flush()
 
 
-def disk_full(exc: BaseException) -> bool:
-    """Whether a write failed for want of disk space (SQLite's SQLITE_FULL, or the OS's ENOSPC)."""
-    if isinstance(exc, sqlite3.OperationalError):
-        return "disk is full" in str(exc)  # "database or disk is full"
-    return isinstance(exc, OSError) and exc.errno == errno.ENOSPC
-
-
-_OS_STOPS = {errno.EROFS: "archive_read_only", errno.EIO: "archive_io_error"}  # the OS's words for the same
+# The OS's words for a write refused for good (SQLite's are read from its message below).
+_OS_STOPS = {errno.ENOSPC: "disk_full", errno.EROFS: "archive_read_only", errno.EIO: "archive_io_error"}
 
 
 def fatal_write_error(exc: BaseException) -> str | None:
     """The crawl's finish reason when a batch failed in a way every later one would too, else None:
     `disk_full`, `archive_read_only` (its disk remounted read-only, its file made so), `archive_io_error`
     (a failing or unplugged disk), `archive_damaged` (the file is corrupt)."""
-    if disk_full(exc):
-        return "disk_full"
-    message = str(exc)
-    if isinstance(exc, sqlite3.DatabaseError):
-        if "readonly database" in message:  # "attempt to write a readonly database"
-            return "archive_read_only"
-        if "disk I/O error" in message:
-            return "archive_io_error"
-        if "malformed" in message or "not a database" in message:  # "database disk image is malformed"
-            return "archive_damaged"
     if isinstance(exc, OSError):
         return _OS_STOPS.get(exc.errno or 0)
+    if not isinstance(exc, sqlite3.DatabaseError):
+        return None
+    message = str(exc)
+    if "disk is full" in message:  # SQLITE_FULL: "database or disk is full"
+        return "disk_full"
+    if "readonly database" in message:  # "attempt to write a readonly database"
+        return "archive_read_only"
+    if "disk I/O error" in message:
+        return "archive_io_error"
+    if "malformed" in message or "not a database" in message:  # "database disk image is malformed"
+        return "archive_damaged"
     return None

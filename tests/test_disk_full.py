@@ -22,7 +22,7 @@ from crawler.backfill import save_hints
 from crawler.dupefilter import CountingDupeFilter
 from crawler.sampleweb.server import TestWeb
 from crawler.scheduler import JobScheduler
-from pipelines.storage import disk_full, fatal_write_error
+from pipelines.storage import fatal_write_error
 from tests.test_crash_safety import check_whole
 
 sys.path.insert(0, str(REPO))
@@ -120,6 +120,7 @@ def test_a_full_filesystem_too(web: Any, tmp_path: Path) -> None:
     (sqlite3.OperationalError("database is locked"), None),  # another writer past the busy timeout: this batch only
     (sqlite3.IntegrityError("UNIQUE constraint failed: articles.url"), None),
     (ValueError("disk I/O error"), None),
+    (OSError(errno.EACCES, "Permission denied"), None),
 ])
 def test_fatal_write_error(exc: BaseException, reason: str | None) -> None:
     assert fatal_write_error(exc) == reason
@@ -160,17 +161,6 @@ def test_a_batch_the_archive_refuses_for_good_stops_the_crawl_once(exc: BaseExce
         loop.close()
     assert stopped == stops
     assert crawler.stats.values["malinews/essor/errors"] == 2
-
-
-@pytest.mark.parametrize("exc, full", [
-    (sqlite3.OperationalError("database or disk is full"), True),
-    (OSError(errno.ENOSPC, "No space left on device"), True),
-    (sqlite3.OperationalError("database is locked"), False),
-    (OSError(errno.EACCES, "Permission denied"), False),
-    (ValueError("disk is full"), False),
-])
-def test_disk_full(exc: BaseException, full: bool) -> None:
-    assert disk_full(exc) is full
 
 
 def test_hints_that_cannot_be_written_are_a_warning(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
